@@ -1,0 +1,252 @@
+// Row types as Kysely sees them. Keep in step with server/src/migrations.
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Json = ColumnType<unknown, string | unknown, string | unknown>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DefaultNow = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface OrgTable {
+  org_id: string;
+  slug: string;
+  case_prefix: string;
+  name: Json;
+  country: string;
+  default_locale: string;
+  locales: string[];
+  timezone: string;
+  settings: Json;
+  created_at: DefaultNow;
+}
+export interface RoleTable {
+  org_id: string;
+  code: string;
+  name: Json;
+  permissions: string[];
+}
+export interface DepartmentTable {
+  org_id: string;
+  id: string;
+  code: string;
+  name: Json;
+  kind: string;
+  lead_user_id: string | null;
+  active: Generated<boolean>;
+}
+export interface UserTable {
+  org_id: string;
+  id: string;
+  email: string;
+  display_name: string;
+  locale: string;
+  role_code: string;
+  department_id: string | null;
+  password_hash: string | null;
+  active: Generated<boolean>;
+  created_at: DefaultNow;
+}
+export interface SessionTable {
+  org_id: string;
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: DefaultNow;
+  expires_at: Timestamp;
+}
+export interface ApiTokenTable {
+  org_id: string;
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: DefaultNow;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+export interface RateLimitHitTable {
+  org_id: string;
+  bucket: string;
+  window_start: Timestamp;
+  hits: number;
+}
+export interface ServiceTable {
+  org_id: string;
+  id: string;
+  code: string;
+  name: Json;
+  active: Generated<boolean>;
+}
+export interface CategoryTable {
+  org_id: string;
+  id: string;
+  code: string;
+  name: Json;
+  department_id: string;
+  default_priority: Generated<string>;
+  health_or_safety: Generated<boolean>;
+  active: Generated<boolean>;
+}
+export interface CaseFormTable {
+  org_id: string;
+  version: number;
+  fields: Json;
+  approved_by: string | null;
+  approved_at: DefaultNow;
+  active: Generated<boolean>;
+}
+export interface CustomerTable {
+  org_id: string;
+  id: string;
+  kind: string;
+  first_name: string | null;
+  last_name: string | null;
+  patronymic: string | null;
+  business_name: string | null;
+  segment: string;
+  preferred_locale: string | null;
+  merged_into_id: string | null;
+  created_at: DefaultNow;
+  updated_at: DefaultNow;
+}
+export interface CustomerContactTable {
+  org_id: string;
+  customer_id: string;
+  kind: string;
+  value: string;
+  created_at: DefaultNow;
+}
+export interface CustomerServiceTable {
+  org_id: string;
+  customer_id: string;
+  service_id: string;
+  account_ref: Generated<string>;
+}
+export interface CaseNumberCounterTable {
+  org_id: string;
+  year: number;
+  last_value: number;
+}
+export interface CaseTable {
+  org_id: string;
+  id: string;
+  number: string;
+  tracking_token: string;
+  type: string;
+  status: string;
+  resume_status: string | null;
+  channel: string;
+  priority: string;
+  assessment: Json | null;
+  category_id: string | null;
+  service_id: string | null;
+  customer_id: string;
+  department_id: string;
+  owner_id: string;
+  subject: string;
+  description: string;
+  remedy_sought: string | null;
+  served_by: string | null;
+  form_data: Json;
+  locale: string;
+  first_contact_resolution: Generated<boolean>;
+  rejection_reason: string | null;
+  created_by: string | null;
+  created_at: DefaultNow;
+  updated_at: DefaultNow;
+  acknowledged_at: Timestamp | null;
+  response_communicated_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  search_text: string;
+  search_vector: ColumnType<string, unknown, unknown>;
+}
+export interface CaseEventTable {
+  org_id: string;
+  case_id: string;
+  seq: number;
+  type: string;
+  actor_id: string | null;
+  actor_kind: string;
+  at: DefaultNow;
+  from_status: string | null;
+  to_status: string | null;
+  reason: string | null;
+  data: Json;
+}
+export interface CaseMessageTable {
+  org_id: string;
+  case_id: string;
+  id: string;
+  kind: string;
+  channel: string;
+  body: string;
+  author_id: string | null;
+  created_at: DefaultNow;
+  search_vector: ColumnType<string, unknown, unknown>;
+}
+export interface AttachmentTable {
+  org_id: string;
+  case_id: string;
+  id: string;
+  filename: string;
+  content_type: string;
+  size_bytes: ColumnType<string, number, number>;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string | null;
+  created_at: DefaultNow;
+}
+export interface IdempotencyKeyTable {
+  org_id: string;
+  scope: string;
+  key: string;
+  request_hash: string;
+  status_code: number;
+  response: Json;
+  created_at: DefaultNow;
+}
+export interface AuditLogTable {
+  org_id: string;
+  seq: ColumnType<string, number | string, never>;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_kind: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  data: Json;
+  prev_hash: string;
+  hash: string;
+}
+export interface AuditHeadTable {
+  org_id: string;
+  last_seq: ColumnType<string, number | string, number | string>;
+  last_hash: string;
+}
+
+export interface Database {
+  orgs: OrgTable;
+  roles: RoleTable;
+  departments: DepartmentTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  rate_limit_hits: RateLimitHitTable;
+  services: ServiceTable;
+  categories: CategoryTable;
+  case_forms: CaseFormTable;
+  customers: CustomerTable;
+  customer_contacts: CustomerContactTable;
+  customer_services: CustomerServiceTable;
+  case_number_counters: CaseNumberCounterTable;
+  cases: CaseTable;
+  case_events: CaseEventTable;
+  case_messages: CaseMessageTable;
+  attachments: AttachmentTable;
+  idempotency_keys: IdempotencyKeyTable;
+  audit_log: AuditLogTable;
+  audit_heads: AuditHeadTable;
+}
+
+export type CaseRow = Selectable<CaseTable>;
+export type NewCase = Insertable<CaseTable>;
+export type UserRow = Selectable<UserTable>;
+export type OrgRow = Selectable<OrgTable>;
