@@ -29,6 +29,8 @@ export interface FieldError {
   reason: string;
   /** Values for the localised message (limits, allowed values). */
   params?: Record<string, string | number>;
+  /** The field's label as the org's form names it, when it has one. */
+  label?: Partial<Record<string, string>>;
 }
 
 export class AppError extends Error {

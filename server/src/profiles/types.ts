@@ -1,7 +1,8 @@
 // A policy profile: the ready configuration an administrator loads for one organisation
 // (SPEC: "Each of the five must be runnable as a policy profile"). Data only.
-import type { Locale, LocalizedText } from '../platform/i18n/locales.ts';
+
 import type { RoleCode } from '../modules/access/permissions.ts';
+import type { Locale, LocalizedText } from '../platform/i18n/locales.ts';
 
 export type CaseType = 'complaint' | 'suggestion' | 'inquiry' | 'compliment';
 export type Channel =
@@ -94,7 +95,11 @@ export interface PolicyProfile {
   caseTypes: Partial<Record<CaseType, { enabled: boolean; name?: LocalizedText }>>;
   channels: Channel[];
   roles: Partial<Record<RoleCode, LocalizedText>>;
-  departments: { code: string; kind: 'contact_centre' | 'specialised' | 'field' | 'finance' | 'quality' | 'management'; name: LocalizedText }[];
+  departments: {
+    code: string;
+    kind: 'contact_centre' | 'specialised' | 'field' | 'finance' | 'quality' | 'management';
+    name: LocalizedText;
+  }[];
   services: { code: string; name: LocalizedText }[];
   categories: {
     code: string;

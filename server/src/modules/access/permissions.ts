@@ -81,7 +81,9 @@ export function can(actor: Actor, permission: Permission): boolean {
 export function canReadCase(actor: Actor, c: { department_id: string; owner_id: string }): boolean {
   if (can(actor, 'cases:read:org')) return true;
   if (can(actor, 'cases:read:department')) {
-    return c.owner_id === actor.userId || (actor.departmentId !== null && c.department_id === actor.departmentId);
+    return (
+      c.owner_id === actor.userId || (actor.departmentId !== null && c.department_id === actor.departmentId)
+    );
   }
   return false;
 }

@@ -63,7 +63,10 @@ type Target = CaseStatus | 'resume';
 export const TRANSITIONS: Record<CaseAction, { from: readonly CaseStatus[]; to: Target }> = {
   acknowledge: { from: ['received'], to: 'acknowledged' },
   assess: { from: ['received', 'acknowledged', 'reopened'], to: 'assessment' },
-  investigate: { from: ['acknowledged', 'assessment', 'waiting_on_department', 'reopened', 'under_review'], to: 'investigation' },
+  investigate: {
+    from: ['acknowledged', 'assessment', 'waiting_on_department', 'reopened', 'under_review'],
+    to: 'investigation',
+  },
   request_information: { from: WORKING, to: 'waiting_on_customer' },
   // the customer's answer returns the case to where it was before the question
   customer_replied: { from: ['waiting_on_customer'], to: 'resume' },
@@ -72,7 +75,10 @@ export const TRANSITIONS: Record<CaseAction, { from: readonly CaseStatus[]; to: 
   close: { from: ['response_communicated', 'rejected', 'withdrawn'], to: 'closed' },
   reopen: { from: ['response_communicated', 'closed'], to: 'reopened' },
   object: { from: ['response_communicated', 'closed'], to: 'under_review' },
-  escalate_externally: { from: ['under_review', 'response_communicated', 'closed'], to: 'escalated_externally' },
+  escalate_externally: {
+    from: ['under_review', 'response_communicated', 'closed'],
+    to: 'escalated_externally',
+  },
   withdraw: { from: [...WORKING, 'waiting_on_customer'], to: 'withdrawn' },
   reject: { from: [...WORKING, 'waiting_on_customer'], to: 'rejected' },
 };
@@ -82,7 +88,11 @@ export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 export type TransitionResult = { ok: true; to: CaseStatus } | { ok: false; reason: 'invalid_transition' };
 
-export function nextStatus(from: CaseStatus, action: CaseAction, resumeStatus?: CaseStatus | null): TransitionResult {
+export function nextStatus(
+  from: CaseStatus,
+  action: CaseAction,
+  resumeStatus?: CaseStatus | null,
+): TransitionResult {
   const rule = TRANSITIONS[action];
   if (!rule.from.includes(from)) return { ok: false, reason: 'invalid_transition' };
   if (rule.to === 'resume') return { ok: true, to: resumeStatus ?? 'investigation' };

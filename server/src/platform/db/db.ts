@@ -1,16 +1,6 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import {
-  FileMigrationProvider,
-  Kysely,
-  type Migration,
-  type MigrationProvider,
-  Migrator,
-  PostgresDialect,
-  type Transaction,
-} from 'kysely';
+import { Kysely, Migrator, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { migrations } from '../../migrations/index.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -28,18 +18,8 @@ export function createDb(connectionString: string, poolSize = 10): Db {
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
-const migrationFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
-
-class TsFileMigrationProvider implements MigrationProvider {
-  async getMigrations(): Promise<Record<string, Migration>> {
-    const inner = new FileMigrationProvider({ fs, path, migrationFolder });
-    const all = await inner.getMigrations();
-    return Object.fromEntries(Object.entries(all).filter(([name]) => !name.endsWith('.test')));
-  }
-}
-
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new TsFileMigrationProvider() });
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

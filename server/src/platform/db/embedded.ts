@@ -23,6 +23,9 @@ export interface EmbeddedOptions {
 
 export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedServer> {
   await fs.mkdir(opts.dir, { recursive: true });
+  // the unprivileged postgres user must be able to reach its data folder inside ours
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (asRoot) await fs.chmod(opts.dir, 0o755);
   const dataDir = path.join(opts.dir, 'pg');
   const passwordFile = path.join(opts.dir, '.pg-password');
   let password: string;
@@ -42,7 +45,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     password,
     authMethod: 'scram-sha-256',
     persistent: opts.persistent ?? true,
-    createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: [
       '-c',

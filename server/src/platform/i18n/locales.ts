@@ -28,7 +28,11 @@ export function negotiateLocale(header: string | undefined, fallback: Locale = D
   return fallback;
 }
 
-export function pickText(text: LocalizedText | null | undefined, locale: Locale, ...fallbacks: Locale[]): string {
+export function pickText(
+  text: LocalizedText | null | undefined,
+  locale: Locale,
+  ...fallbacks: Locale[]
+): string {
   if (!text) return '';
   for (const l of [locale, ...fallbacks, 'en' as Locale]) {
     const v = text[l];

@@ -1,0 +1,162 @@
+// The authorisation matrix: every route in the OpenAPI document, for every role, for a user of
+// another org and for nobody. Fails if a route is missing from the table below, or if any
+// answer is more permissive than the role's permissions.
+import type { FastifyInstance } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../test/db.ts';
+import { createOrg, khComplaint, registerAs, type TestOrg } from '../../../test/factories.ts';
+import { createTestApp, type Session, signIn } from '../../../test/http.ts';
+import { DEFAULT_ROLE_PERMISSIONS, type Permission, type RoleCode } from '../modules/access/permissions.ts';
+import type { Db } from '../platform/db/db.ts';
+
+type Rule = { public: true } | { signedIn: true } | { any: Permission[] } | { all: Permission[] };
+const READ: Rule = { any: ['cases:read:org', 'cases:read:department'] };
+
+/** What each route demands. A new route must be added here, or this test fails. */
+const MATRIX: Record<string, Rule> = {
+  'POST /api/v1/auth/login': { public: true },
+  'POST /api/v1/auth/logout': { signedIn: true },
+  'GET /api/v1/auth/me': { signedIn: true },
+  'POST /api/v1/api-tokens': { all: ['users:manage'] },
+  'GET /api/v1/org': { signedIn: true },
+  'GET /api/v1/users': { all: ['cases:read:org'] },
+  'POST /api/v1/admin/departments': { all: ['settings:manage'] },
+  'POST /api/v1/admin/categories': { all: ['settings:manage'] },
+  'POST /api/v1/admin/services': { all: ['settings:manage'] },
+  'POST /api/v1/admin/users': { all: ['users:manage'] },
+  'PUT /api/v1/admin/form': { all: ['settings:manage'] },
+  'GET /api/v1/customers': { all: ['customers:read'] },
+  'GET /api/v1/customers/{id}': { all: ['customers:read'] },
+  'POST /api/v1/customers/{id}/merge': { all: ['customers:write'] },
+  'POST /api/v1/cases': { all: ['cases:create'] },
+  'GET /api/v1/cases': READ,
+  'GET /api/v1/cases/{id}': READ,
+  'GET /api/v1/cases/{id}/timeline': READ,
+  'POST /api/v1/cases/{id}/actions/{action}': { any: ['cases:work', 'cases:close'] },
+  'POST /api/v1/cases/{id}/notes': { all: ['cases:work'] },
+  'POST /api/v1/cases/{id}/assign': { all: ['cases:assign'] },
+  'POST /api/v1/cases/bulk': { all: ['cases:close'] },
+  'POST /api/v1/cases/{id}/attachments': { all: ['cases:work'] },
+  'GET /api/v1/cases/{id}/attachments': READ,
+  'GET /api/v1/cases/{id}/attachments/{attachmentId}': READ,
+  'GET /api/v1/audit': { all: ['audit:read'] },
+  'POST /api/v1/audit/verify': { all: ['audit:read'] },
+};
+
+function allowed(rule: Rule, perms: readonly string[]): boolean {
+  if ('public' in rule || 'signedIn' in rule) return true;
+  if ('any' in rule) return rule.any.some((p) => perms.includes(p));
+  return rule.all.every((p) => perms.includes(p));
+}
+
+let db: Db;
+let app: FastifyInstance;
+let kh: TestOrg;
+let other: TestOrg;
+let caseId: string;
+let customerId: string;
+let routes: { method: string; path: string }[];
+
+beforeAll(async () => {
+  ({ db } = await createTestDatabase());
+  kh = await createOrg(db, 'kontakt-home');
+  other = await createOrg(db, 'kontakt-home', { as: 'other-retailer' });
+  app = await createTestApp(db);
+  const agent = await kh.actor('agent');
+  const c = await registerAs(db, kh, agent, khComplaint());
+  caseId = c.id;
+  customerId = (
+    await db.selectFrom('cases').select('customer_id').where('id', '=', caseId).executeTakeFirstOrThrow()
+  ).customer_id;
+  const doc = app.swagger() as { paths: Record<string, Record<string, unknown>> };
+  routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.keys(ops)
+      .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+      .map((m) => ({ method: m.toUpperCase(), path })),
+  );
+});
+
+function url(path: string): string {
+  return path
+    .replace('{id}', path.startsWith('/api/v1/customers') ? customerId : caseId)
+    .replace('{action}', 'acknowledge')
+    .replace('{attachmentId}', '00000000-0000-7000-8000-000000000000');
+}
+
+const SOME_UUID = '00000000-0000-7000-8000-000000000001';
+/** Bodies valid enough to get past validation, so that only authorisation can refuse them. */
+const BODIES: Record<string, object> = {
+  'POST /api/v1/customers/{id}/merge': { duplicateId: SOME_UUID },
+  'POST /api/v1/cases/{id}/notes': { body: 'note' },
+  'POST /api/v1/cases/{id}/assign': { ownerId: SOME_UUID },
+};
+
+async function call(route: { method: string; path: string }, s: Session | null) {
+  const payload = route.method === 'GET' ? undefined : (BODIES[`${route.method} ${route.path}`] ?? {});
+  return app.inject({
+    method: route.method as 'GET',
+    url: url(route.path),
+    headers: s?.headers ?? {},
+    payload,
+  });
+}
+
+describe('authorisation matrix', () => {
+  it('classifies every documented route', () => {
+    const documented = routes.map((r) => `${r.method} ${r.path}`).sort();
+    expect(documented).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it('turns away callers who are not signed in', async () => {
+    for (const r of routes) {
+      const rule = MATRIX[`${r.method} ${r.path}`]!;
+      if ('public' in rule) continue;
+      const res = await call(r, null);
+      expect(res.statusCode, `${r.method} ${r.path}`).toBe(401);
+    }
+  });
+
+  const roles = Object.keys(DEFAULT_ROLE_PERMISSIONS) as RoleCode[];
+  for (const role of roles) {
+    it(`gives the ${role} exactly what the role allows`, async () => {
+      const user = kh.profile.users.find((u) => u.role === role);
+      if (!user) return; // the profile has no such user; the default permissions are still checked by other roles
+      const s = await signIn(app, 'kontakt-home', user.email.toLowerCase());
+      const perms = DEFAULT_ROLE_PERMISSIONS[role];
+      for (const r of routes) {
+        const key = `${r.method} ${r.path}`;
+        const rule = MATRIX[key]!;
+        if (key === 'POST /api/v1/auth/logout') continue; // would end the session used here
+        const res = await call(r, s);
+        if (allowed(rule, perms)) {
+          expect([401, 403], `${role} ${key} → ${res.statusCode} ${res.body}`).not.toContain(res.statusCode);
+        } else {
+          expect(res.statusCode, `${role} ${key}`).toBe(403);
+        }
+      }
+    });
+  }
+
+  it("never shows one org's case or customer to another org's manager", async () => {
+    const s = await signIn(app, 'other-retailer', other.userEmail('cs_manager'));
+    for (const r of routes.filter((x) => x.path.includes('{id}'))) {
+      const res = await call(r, s);
+      expect([403, 404], `${r.method} ${r.path} → ${res.statusCode} ${res.body}`).toContain(res.statusCode);
+    }
+  });
+
+  it('denies closing a case to every role without cases:close', async () => {
+    for (const role of roles) {
+      const user = kh.profile.users.find((u) => u.role === role);
+      if (!user || DEFAULT_ROLE_PERMISSIONS[role].includes('cases:close')) continue;
+      const s = await signIn(app, 'kontakt-home', user.email.toLowerCase());
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${caseId}/actions/close`,
+        headers: s.headers,
+        payload: {},
+      });
+      expect([403, 404], `${role}`).toContain(res.statusCode);
+    }
+  });
+});

@@ -1,0 +1,162 @@
+#!/usr/bin/env node
+// The `riza` command: one binary, several roles.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Command } from 'commander';
+import { buildApp } from './app.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { verifyAudit } from './modules/audit/audit.ts';
+import { registerCalendarCommands } from './modules/calendar/cli.ts';
+import { loadProfile } from './modules/orgs/load-profile.ts';
+import type { Db } from './platform/db/db.ts';
+import { PROFILES } from './profiles/index.ts';
+import { openRuntime } from './runtime.ts';
+
+const log = (msg: string) => process.stdout.write(`${msg}\n`);
+
+function config(): Config {
+  try {
+    return loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+}
+
+/** The demo password is made once per data folder and kept there (never in git). */
+function demoPassword(cfg: Config): string {
+  const file = path.join(cfg.dataDir, 'demo-password.txt');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(cfg.dataDir, { recursive: true });
+  const pw = `riza-${randomBytes(9).toString('base64url')}`;
+  writeFileSync(file, pw, { mode: 0o600 });
+  return pw;
+}
+
+async function seedDemo(db: Db, cfg: Config): Promise<void> {
+  const password = demoPassword(cfg);
+  const loaded = [];
+  for (const profile of PROFILES) {
+    loaded.push(await loadProfile(db, profile, { password, withSampleCases: true }));
+  }
+  const created = loaded.filter((l) => l.created);
+  if (created.length) log(`Loaded policy profiles: ${created.map((l) => l.slug).join(', ')}`);
+}
+
+function printLogins(cfg: Config) {
+  const password = demoPassword(cfg);
+  log('');
+  log(`Riza is running at ${cfg.publicUrl}`);
+  log(`  API reference: ${cfg.publicUrl}/api/docs`);
+  log('  Sign in (POST /api/v1/auth/login) as an administrator of a demo organisation:');
+  for (const p of PROFILES) log(`    org "${p.slug}"  e-mail admin@${p.slug}.demo  password ${password}`);
+  log(
+    `  Every demo user of the five profiles has the same password (kept in ${path.join(cfg.dataDir, 'demo-password.txt')}).`,
+  );
+  log('');
+}
+
+async function serve(opts: { seed: boolean }) {
+  const cfg = config();
+  const runtime = await openRuntime(cfg, log, { migrate: true });
+  if (opts.seed) await seedDemo(runtime.db, cfg);
+  const app = await buildApp(cfg, { db: runtime.db });
+  const shutdown = async () => {
+    await app.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await app.listen({ host: cfg.host, port: cfg.port });
+  if (opts.seed) printLogins(cfg);
+}
+
+const program = new Command('riza').description('Riza complaint and customer-care platform');
+
+program
+  .command('start')
+  .description(
+    'Start everything for a demo: PostgreSQL (embedded unless DATABASE_URL), migrations, the five policy profiles, the server',
+  )
+  .action(() => serve({ seed: true }));
+
+program
+  .command('serve')
+  .description('Run the HTTP API (migrations applied first)')
+  .action(() => serve({ seed: false }));
+
+program
+  .command('migrate')
+  .description('Apply database migrations and exit')
+  .action(async () => {
+    const runtime = await openRuntime(config(), log, { migrate: true });
+    await runtime.close();
+  });
+
+program
+  .command('seed')
+  .description('Load the five demo policy profiles (skips organisations that already exist)')
+  .action(async () => {
+    const cfg = config();
+    const runtime = await openRuntime(cfg, log, { migrate: true });
+    await seedDemo(runtime.db, cfg);
+    await runtime.close();
+  });
+
+const audit = program.command('audit').description('Audit trail');
+audit
+  .command('verify')
+  .description("Verify the hash chain of every organisation's audit trail; exit 1 at the first broken link")
+  .option('--org <slug>', 'only this organisation')
+  .action(async (opts: { org?: string }) => {
+    const runtime = await openRuntime(config(), () => {}, { migrate: false });
+    let code = 0;
+    try {
+      let orgId: string | undefined;
+      if (opts.org) {
+        const row = await runtime.db
+          .selectFrom('orgs')
+          .select('org_id')
+          .where('slug', '=', opts.org)
+          .executeTakeFirst();
+        if (!row) {
+          process.stderr.write(`No organisation "${opts.org}"\n`);
+          code = 2;
+          return;
+        }
+        orgId = row.org_id;
+      }
+      const results = await verifyAudit(runtime.db, orgId);
+      const slugs = new Map(
+        (await runtime.db.selectFrom('orgs').select(['org_id', 'slug']).execute()).map((o) => [
+          o.org_id,
+          o.slug,
+        ]),
+      );
+      for (const r of results) {
+        const name = slugs.get(r.orgId) ?? r.orgId;
+        if (r.ok) log(`ok      ${name}: ${r.rows} entries, chain intact`);
+        else
+          log(
+            `BROKEN  ${name}: first broken link at entry ${r.firstBroken!.seq} (${r.firstBroken!.problem})`,
+          );
+      }
+      if (results.some((r) => !r.ok)) code = 1;
+    } finally {
+      await runtime.close();
+      // exit explicitly: the answer is the exit code, whatever handles are still draining
+      process.exit(code);
+    }
+  });
+
+registerCalendarCommands(program);
+
+program.parseAsync(process.argv).catch((e) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,8 @@
+// Every migration, in order. Listed explicitly (rather than read from the folder) so that the
+// same list works under tsx, Vitest and a bundled build. Names are timestamps: never rename.
+import type { Migration } from 'kysely';
+import * as m20261122000100 from './20261122000100_foundation.ts';
+
+export const migrations: Record<string, Migration> = {
+  '20261122000100_foundation': m20261122000100,
+};

@@ -1,0 +1,264 @@
+// Use-case: register a case from any channel (R-INTAKE-1…6). Guard, then one transaction that
+// writes the customer, the case, its first events and the audit rows; nothing is written when
+// the input is refused.
+import { sql } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { Trx } from '../../platform/db/db.ts';
+import { AppError, validation } from '../../platform/errors.ts';
+import { isLocale } from '../../platform/i18n/locales.ts';
+import { appendAudit } from '../audit/audit.ts';
+import { findOrCreateCustomer } from '../customers/customer.repository.ts';
+import { getActiveForm, type OrgContext } from '../orgs/org.repository.ts';
+import { searchDocument } from '../search/normalize.ts';
+import { allocateCaseNumber, appendCaseEvents, newTrackingToken } from './case.repository.ts';
+import { type CaseInput, type FormLookups, fieldPath, validateCaseInput } from './case-form.ts';
+
+export interface Registrar {
+  /** null when the customer registers through the portal or an unattended channel */
+  userId: string | null;
+  departmentId: string | null;
+}
+
+export interface RegisterOptions {
+  /** First-contact resolution: register and communicate the response in one step (R-INTAKE-6). */
+  resolveNow?: { response: string; mode?: 'written' | 'verbal'; customerAgreedToVerbal?: boolean };
+  now?: Date;
+}
+
+export async function loadFormLookups(trx: Trx, org: OrgContext): Promise<FormLookups> {
+  const [categories, services] = await Promise.all([
+    trx
+      .selectFrom('categories')
+      .select(['id', 'code', 'active', 'department_id', 'default_priority', 'health_or_safety'])
+      .where('org_id', '=', org.orgId)
+      .execute(),
+    trx.selectFrom('services').select(['id', 'code', 'active']).where('org_id', '=', org.orgId).execute(),
+  ]);
+  const types = org.settings.caseTypes ?? {};
+  return {
+    country: org.country,
+    enabledTypes: new Set(
+      ['complaint', 'suggestion', 'inquiry', 'compliment'].filter(
+        (t) => types[t as keyof typeof types]?.enabled ?? true,
+      ),
+    ),
+    enabledChannels: new Set(org.settings.channels ?? []),
+    categories: new Map(categories.map((c) => [c.code, c])),
+    services: new Map(services.map((s) => [s.code, s])),
+  };
+}
+
+/** The department's accountable lead, else the org's first active customer-service manager. */
+async function accountableOwner(trx: Trx, orgId: string, departmentId: string): Promise<string> {
+  const row = await trx
+    .selectFrom('departments as d')
+    .leftJoin('users as u', (j) =>
+      j.onRef('u.org_id', '=', 'd.org_id').onRef('u.id', '=', 'd.lead_user_id').on('u.active', '=', true),
+    )
+    .select('u.id')
+    .where('d.org_id', '=', orgId)
+    .where('d.id', '=', departmentId)
+    .executeTakeFirst();
+  if (row?.id) return row.id;
+  const manager = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('role_code', 'in', ['cs_manager', 'administrator'])
+    .where('active', '=', true)
+    .orderBy(sql`role_code = 'cs_manager'`, 'desc')
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
+  if (!manager) throw new AppError('CONFLICT', { reason: 'no_accountable_owner' });
+  return manager.id;
+}
+
+export async function defaultDepartmentId(trx: Trx, orgId: string): Promise<string> {
+  const row = await trx
+    .selectFrom('departments')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('kind', '=', 'contact_centre')
+    .where('active', '=', true)
+    .orderBy('code')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) throw new AppError('CONFLICT', { reason: 'no_contact_centre' });
+  return row.id;
+}
+
+export async function registerCase(
+  trx: Trx,
+  org: OrgContext,
+  registrar: Registrar,
+  input: CaseInput,
+  opts: RegisterOptions = {},
+): Promise<{ id: string; number: string }> {
+  const [form, lookups] = await Promise.all([getActiveForm(trx, org.orgId), loadFormLookups(trx, org)]);
+  const checked = validateCaseInput(input, form.fields, lookups);
+  if (!checked.ok) {
+    const labels = new Map(form.fields.map((f) => [fieldPath(f.key), f.label]));
+    throw validation(checked.errors.map((e) => ({ ...e, label: labels.get(e.field) })));
+  }
+  const v = checked.value;
+  if (opts.resolveNow) {
+    const r = opts.resolveNow;
+    if (!r.response?.trim()) throw validation([{ field: 'resolveNow.response', reason: 'required' }]);
+    if (r.mode === 'verbal' && !r.customerAgreedToVerbal) {
+      throw validation([{ field: 'resolveNow.customerAgreedToVerbal', reason: 'required' }]);
+    }
+  }
+
+  let departmentId: string;
+  if (input.department) {
+    const d = await trx
+      .selectFrom('departments')
+      .select('id')
+      .where('org_id', '=', org.orgId)
+      .where('code', '=', input.department)
+      .where('active', '=', true)
+      .executeTakeFirst();
+    if (!d) throw validation([{ field: 'department', reason: 'not_found' }]);
+    departmentId = d.id;
+  } else if (opts.resolveNow && registrar.departmentId) {
+    departmentId = registrar.departmentId;
+  } else {
+    departmentId = v.categoryDepartmentId ?? (await defaultDepartmentId(trx, org.orgId));
+  }
+  // The agent who takes the case on the spot owns it; otherwise the receiving department's lead.
+  const ownerId =
+    registrar.userId && (opts.resolveNow || registrar.departmentId === departmentId)
+      ? registrar.userId
+      : await accountableOwner(trx, org.orgId, departmentId);
+
+  const now = opts.now ?? new Date();
+  const locale = input.locale && isLocale(input.locale) ? input.locale : org.defaultLocale;
+  const customer = await findOrCreateCustomer(
+    trx,
+    org.orgId,
+    { ...v.customer, preferredLocale: locale },
+    v.contacts,
+  );
+  const number = await allocateCaseNumber(trx, org, now);
+  const id = uuidv7();
+  const doc = searchDocument(
+    number,
+    v.subject,
+    v.description,
+    v.remedySought,
+    v.customer.firstName,
+    v.customer.lastName,
+  );
+  const actorKind: 'user' | 'customer' = registrar.userId ? 'user' : 'customer';
+  const status = opts.resolveNow ? 'response_communicated' : 'received';
+  await trx
+    .insertInto('cases')
+    .values({
+      org_id: org.orgId,
+      id,
+      number,
+      tracking_token: newTrackingToken(),
+      type: v.type,
+      status,
+      resume_status: null,
+      channel: v.channel,
+      priority: v.priority,
+      assessment: null,
+      category_id: v.categoryId,
+      service_id: v.serviceId,
+      customer_id: customer.id,
+      department_id: departmentId,
+      owner_id: ownerId,
+      subject: v.subject,
+      description: v.description,
+      remedy_sought: v.remedySought,
+      served_by: v.servedBy,
+      form_data: JSON.stringify(v.custom),
+      locale,
+      first_contact_resolution: Boolean(opts.resolveNow),
+      rejection_reason: null,
+      created_by: registrar.userId,
+      created_at: now,
+      updated_at: now,
+      acknowledged_at: null,
+      response_communicated_at: opts.resolveNow ? now : null,
+      closed_at: null,
+      search_text: doc,
+      search_vector: sql`to_tsvector('simple', ${doc})`,
+    })
+    .execute();
+  const events: Parameters<typeof appendCaseEvents>[1] = [
+    {
+      orgId: org.orgId,
+      caseId: id,
+      type: 'registered',
+      actorId: registrar.userId,
+      actorKind,
+      at: now,
+      toStatus: 'received',
+      data: { channel: v.channel, number, departmentId, ownerId, customerCreated: customer.created },
+    },
+  ];
+  if (opts.resolveNow) {
+    const r = opts.resolveNow;
+    const messageId = uuidv7();
+    await trx
+      .insertInto('case_messages')
+      .values({
+        org_id: org.orgId,
+        case_id: id,
+        id: messageId,
+        kind: 'outbound',
+        channel: v.channel,
+        body: r.response,
+        author_id: registrar.userId,
+        created_at: now,
+        search_vector: sql`to_tsvector('simple', ${searchDocument(r.response)})`,
+      })
+      .execute();
+    events.push({
+      orgId: org.orgId,
+      caseId: id,
+      type: 'responded',
+      actorId: registrar.userId,
+      actorKind,
+      at: now,
+      fromStatus: 'received',
+      toStatus: 'response_communicated',
+      data: {
+        messageId,
+        response: r.response,
+        mode: r.mode ?? 'written',
+        customerAgreedToVerbal: Boolean(r.customerAgreedToVerbal),
+        firstContactResolution: true,
+      },
+    });
+  }
+  await appendCaseEvents(trx, events);
+  await appendAudit(trx, [
+    ...(customer.created
+      ? [
+          {
+            orgId: org.orgId,
+            actorId: registrar.userId,
+            actorKind,
+            action: 'customer.created',
+            entity: 'customer',
+            entityId: customer.id,
+            data: { contacts: v.contacts.map((c) => c.kind) },
+          } as const,
+        ]
+      : []),
+    ...events.map((e) => ({
+      orgId: org.orgId,
+      actorId: registrar.userId,
+      actorKind,
+      action: `case.${e.type}`,
+      entity: 'case',
+      entityId: id,
+      data: { number, toStatus: e.toStatus ?? null },
+    })),
+  ]);
+  return { id, number };
+}
