@@ -7,7 +7,7 @@ import type { Trx } from '../../platform/db/db.ts';
 import { AppError, notFound, validation } from '../../platform/errors.ts';
 import { type Actor, can, canReadCase } from '../access/permissions.ts';
 import { appendAudit } from '../audit/audit.ts';
-import { searchDocument } from '../search/normalize.ts';
+import { searchText, searchVector } from '../search/search-vector.ts';
 import { appendCaseEvents, lockCase } from './case.repository.ts';
 import {
   type Assessment,
@@ -196,7 +196,7 @@ export async function applyCaseAction(
         body: message,
         author_id: kind === 'outbound' ? actor.userId : null,
         created_at: now,
-        search_vector: sql`to_tsvector('simple', ${searchDocument(message)})`,
+        search_vector: searchVector(message),
       })
       .execute();
     Object.assign(data, { messageId, message });
@@ -257,7 +257,7 @@ export async function addNote(trx: Trx, actor: Actor, caseId: string, body: stri
       body: text,
       author_id: actor.userId,
       created_at: now,
-      search_vector: sql`to_tsvector('simple', ${searchDocument(text)})`,
+      search_vector: searchVector(text),
     })
     .execute();
   await trx

@@ -266,7 +266,7 @@ export interface CaseListFilters {
   channel?: string;
   createdFrom?: Date;
   createdTo?: Date;
-  /** `to_tsquery('simple', …)` text already built from the user's words */
+  /** tsquery literal built from the user's words by searchQuery() */
   tsQuery?: string | null;
   /** exact case number */
   number?: string;
@@ -300,7 +300,7 @@ export async function listCaseViews(db: DbOrTrx, orgId: string, f: CaseListFilte
     const tsq = f.tsQuery;
     q = q.where((eb) =>
       eb.or([
-        sql<boolean>`c.search_vector @@ to_tsquery('simple', ${tsq})`,
+        sql<boolean>`c.search_vector @@ ${tsq}::tsquery`,
         eb(
           'c.id',
           'in',
@@ -308,7 +308,7 @@ export async function listCaseViews(db: DbOrTrx, orgId: string, f: CaseListFilte
             .selectFrom('case_messages as m')
             .select('m.case_id')
             .where('m.org_id', '=', orgId)
-            .where(sql<boolean>`m.search_vector @@ to_tsquery('simple', ${tsq})`),
+            .where(sql<boolean>`m.search_vector @@ ${tsq}::tsquery`),
         ),
       ]),
     );

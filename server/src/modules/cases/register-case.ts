@@ -9,7 +9,7 @@ import { isLocale } from '../../platform/i18n/locales.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { findOrCreateCustomer } from '../customers/customer.repository.ts';
 import { getActiveForm, type OrgContext } from '../orgs/org.repository.ts';
-import { searchDocument } from '../search/normalize.ts';
+import { searchText, searchVector } from '../search/search-vector.ts';
 import { allocateCaseNumber, appendCaseEvents, newTrackingToken } from './case.repository.ts';
 import { type CaseInput, type FormLookups, fieldPath, validateCaseInput } from './case-form.ts';
 
@@ -142,14 +142,14 @@ export async function registerCase(
   );
   const number = await allocateCaseNumber(trx, org, now);
   const id = uuidv7();
-  const doc = searchDocument(
+  const searchParts = [
     number,
     v.subject,
     v.description,
     v.remedySought,
     v.customer.firstName,
     v.customer.lastName,
-  );
+  ];
   const actorKind: 'user' | 'customer' = registrar.userId ? 'user' : 'customer';
   const status = opts.resolveNow ? 'response_communicated' : 'received';
   await trx
@@ -184,8 +184,8 @@ export async function registerCase(
       acknowledged_at: null,
       response_communicated_at: opts.resolveNow ? now : null,
       closed_at: null,
-      search_text: doc,
-      search_vector: sql`to_tsvector('simple', ${doc})`,
+      search_text: searchText(...searchParts),
+      search_vector: searchVector(...searchParts),
     })
     .execute();
   const events: Parameters<typeof appendCaseEvents>[1] = [
@@ -214,7 +214,7 @@ export async function registerCase(
         body: r.response,
         author_id: registrar.userId,
         created_at: now,
-        search_vector: sql`to_tsvector('simple', ${searchDocument(r.response)})`,
+        search_vector: searchVector(r.response),
       })
       .execute();
     events.push({

@@ -33,36 +33,56 @@ export function normalizeForSearch(text: string): string {
 
 const ARABIC_ARTICLE = /^(و?(?:ال|بال|كال|فال|لل))(.{2,})$/u;
 
-/** Tokens to index: each normalised word, plus Arabic words without the definite article. */
+/**
+ * Azerbaijani and Kazakh add suffixes (soyuducu → soyuducunun), Russian inflects, Arabic attaches
+ * prefixes: whole-word search misses most forms, and a plain prefix search (`word:*`) cannot be
+ * estimated by PostgreSQL, which then scans every case. So each word is also indexed by a stem
+ * marker — its first STEM letters — which the planner can estimate like any word.
+ */
+export const STEM = 5;
+const STEM_MARK = '§';
+
+function addWord(out: Set<string>, word: string) {
+  out.add(word);
+  if ([...word].length > STEM) out.add(STEM_MARK + [...word].slice(0, STEM).join(''));
+}
+
+/** Lexemes to index: each normalised word, Arabic words without the article, and stem markers. */
 export function searchTokens(text: string): string[] {
   const out = new Set<string>();
   for (const word of normalizeForSearch(text).split(' ')) {
     if (!word || word.length > 60) continue;
-    out.add(word);
+    addWord(out, word);
     const m = ARABIC_ARTICLE.exec(word);
-    if (m?.[2]) out.add(m[2]);
+    if (m?.[2]) addWord(out, m[2]);
   }
   return [...out];
 }
 
-/** Document text for `to_tsvector('simple', …)`: tokens joined by spaces. */
-export function searchDocument(...parts: (string | null | undefined)[]): string {
-  return searchTokens(parts.filter(Boolean).join(' ')).join(' ');
+/** The lexemes of a document, for `array_to_tsvector(…)`. */
+export function searchDocument(...parts: (string | null | undefined)[]): string[] {
+  return searchTokens(parts.filter(Boolean).join(' '));
+}
+
+const quote = (w: string) => `'${w.replace(/'/g, "''").replace(/\\/g, '')}'`;
+
+/** One word as a prefix match, anchored on its stem marker when it is long enough to have one. */
+function wordQuery(word: string): string {
+  const letters = [...word];
+  if (letters.length < STEM) return `${quote(word)}:*`;
+  return `(${quote(STEM_MARK + letters.slice(0, STEM).join(''))} & ${quote(word)}:*)`;
 }
 
 /**
- * A `to_tsquery('simple', …)` expression: every word must match. Returns null when the query
- * has no searchable words. Arabic words are matched without their article too. Whole words, not
- * prefixes: PostgreSQL can estimate how rare a word is, but not a prefix, and a bad estimate
- * turns an index lookup into a scan of every case.
+ * A `tsquery` literal (cast with ::tsquery, so our lexemes are taken as they are): every word must match as a prefix (so "soyuducu" finds
+ * "soyuducunun"). Arabic words are matched without their article too. Null when nothing is left.
  */
 export function searchQuery(query: string): string | null {
   const terms: string[] = [];
   for (const word of normalizeForSearch(query).split(' ')) {
     if (!word) continue;
-    const safe = (w: string) => `'${w.replace(/'/g, "''").replace(/\\/g, '')}'`;
     const m = ARABIC_ARTICLE.exec(word);
-    terms.push(m?.[2] ? `(${safe(word)} | ${safe(m[2])})` : safe(word));
+    terms.push(m?.[2] ? `(${wordQuery(word)} | ${wordQuery(m[2])})` : wordQuery(word));
   }
   return terms.length ? terms.join(' & ') : null;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/db.ts';
@@ -19,7 +20,7 @@ beforeAll(async () => {
     SELECT (jsonb_populate_record(null::cases, to_jsonb(c) || jsonb_build_object(
       'id', gen_random_uuid(), 'number', c.number || '-' || g, 'tracking_token', c.tracking_token || g,
       'created_at', c.created_at - make_interval(mins => g),
-      'search_vector', to_tsvector('simple', 'soyuducu zakaz' || g)))).*
+      'search_vector', array_to_tsvector(ARRAY['soyuducu', md5(g::text), '§' || left(md5(g::text), 5)])))).*
     FROM cases c, generate_series(1, 20000) g WHERE c.id = ${id}`.execute(db);
   await sql`ANALYZE cases`.execute(db);
 }, 60_000);
@@ -31,9 +32,9 @@ async function plan(query: ReturnType<typeof sql>) {
 
 describe('query plans on a populated table', () => {
   it('answers full-text search from the GIN index, not a sequential scan', async () => {
-    const tsq = searchQuery('zakaz12345')!;
+    const tsq = searchQuery(createHash('md5').update('12345').digest('hex'))!;
     const text = await plan(
-      sql`SELECT id FROM cases WHERE org_id = ${kh.org.orgId} AND search_vector @@ to_tsquery('simple', ${tsq})`,
+      sql`SELECT id FROM cases WHERE org_id = ${kh.org.orgId} AND search_vector @@ ${tsq}::tsquery`,
     );
     expect(text, text).toMatch(/cases_search/);
     expect(text).not.toMatch(/Seq Scan/);
