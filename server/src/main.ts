@@ -8,6 +8,7 @@ import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { verifyAudit } from './modules/audit/audit.ts';
 import { registerCalendarCommands } from './modules/calendar/cli.ts';
+import { runHousekeeping } from './modules/housekeeping/housekeeping.ts';
 import { loadProfile } from './modules/orgs/load-profile.ts';
 import type { Db } from './platform/db/db.ts';
 import { PROFILES } from './profiles/index.ts';
@@ -60,12 +61,23 @@ function printLogins(cfg: Config) {
   log('');
 }
 
+/** Background work of a `worker` process; `start` runs it inside the server process too. */
+function startWorker(db: Db): () => void {
+  const tick = () =>
+    runHousekeeping(db).catch((e: unknown) => process.stderr.write(`housekeeping failed: ${String(e)}\n`));
+  void tick();
+  const timer = setInterval(tick, 5 * 60_000);
+  return () => clearInterval(timer);
+}
+
 async function serve(opts: { seed: boolean }) {
   const cfg = config();
   const runtime = await openRuntime(cfg, log, { migrate: true });
   if (opts.seed) await seedDemo(runtime.db, cfg);
   const app = await buildApp(cfg, { db: runtime.db });
+  const stopWorker = opts.seed ? startWorker(runtime.db) : () => {};
   const shutdown = async () => {
+    stopWorker();
     await app.close();
     await runtime.close();
     process.exit(0);
@@ -89,6 +101,22 @@ program
   .command('serve')
   .description('Run the HTTP API (migrations applied first)')
   .action(() => serve({ seed: false }));
+
+program
+  .command('worker')
+  .description('Run background work (housekeeping now; SLA timers and notifications as they arrive)')
+  .action(async () => {
+    const runtime = await openRuntime(config(), log, { migrate: true });
+    const stop = startWorker(runtime.db);
+    log('Riza worker running');
+    const shutdown = async () => {
+      stop();
+      await runtime.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  });
 
 program
   .command('migrate')
