@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addBusinessDays,
   addBusinessHours,
+  businessHoursBetween,
   businessMillisBetween,
   isOpen,
   nextOpening,
@@ -171,7 +172,7 @@ describe('business-time properties', () => {
     );
   });
 
-  it('on a week with the same hours every working day, N days equal N full days of hours', () => {
+  it('on a week with the same hours every working day, N days from an open start equal N full days of hours; from a closed start they end at a closing time more than N days of hours later', () => {
     const uniform = fc
       .record({
         timezone: fc.constantFrom(
@@ -206,7 +207,16 @@ describe('business-time properties', () => {
       });
     fc.assert(
       fc.property(uniform, instant, fc.integer({ min: 1, max: 30 }), ({ cal, dayHours }, from, n) => {
-        expect(addBusinessDays(cal, from, n)).toEqual(addBusinessHours(cal, from, n * dayHours));
+        const due = addBusinessDays(cal, from, n);
+        if (isOpen(cal, from)) {
+          expect(due).toEqual(addBusinessHours(cal, from, n * dayHours));
+        } else {
+          expect(isOpen(cal, due)).toBe(false);
+          expect(isOpen(cal, new Date(due.getTime() - 1))).toBe(true);
+          const hours = businessHoursBetween(cal, from, due);
+          expect(hours).toBeGreaterThan(n * dayHours);
+          expect(hours).toBeLessThanOrEqual((n + 1) * dayHours + 1e-9);
+        }
       }),
     );
   });

@@ -134,16 +134,22 @@ describe('business hours', () => {
 describe('business days', () => {
   const kh = calendar('Asia/Baku', MON_FRI, [['09:00', '18:00']]);
 
-  it('rolls a non-working-day start to the next working day and ends at the end of the N-th working day', () => {
-    // Saturday → Monday 09:00; Mon, Tue, Wed are the three working days.
-    expect(iso(kh, addBusinessDays(kh, at(kh, '2026-06-13T12:00'), 3))).toBe('2026-06-17T18:00:00+04:00');
+  it('rolls a non-working-day start to the next working day, counts N and ends at that day’s close', () => {
+    // Saturday → Monday (day 0); Monday + 3 working days = Thursday; the start was outside hours → 18:00.
+    expect(iso(kh, addBusinessDays(kh, at(kh, '2026-06-13T12:00'), 3))).toBe('2026-06-18T18:00:00+04:00');
   });
 
-  it('gives the same due instant for any start in the same closed stretch, or exactly at opening', () => {
-    const expected = '2026-06-17T18:00:00+04:00';
-    for (const start of ['2026-06-12T18:00', '2026-06-12T23:59', '2026-06-15T08:59', '2026-06-15T09:00']) {
-      expect(iso(kh, addBusinessDays(kh, at(kh, start), 3))).toBe(expected);
+  it('counts a start before opening or after closing from the next opening’s day, ending at the close', () => {
+    // Friday at or after closing → Monday is day 0 → Thursday 18:00; Monday before opening → the same.
+    for (const start of ['2026-06-12T18:00', '2026-06-12T23:59', '2026-06-15T08:59']) {
+      expect(iso(kh, addBusinessDays(kh, at(kh, start), 3))).toBe('2026-06-18T18:00:00+04:00');
     }
+    // Monday after closing → Tuesday is day 0 → Friday 18:00.
+    expect(iso(kh, addBusinessDays(kh, at(kh, '2026-06-15T19:00'), 3))).toBe('2026-06-19T18:00:00+04:00');
+  });
+
+  it('keeps the clock time of a start inside working hours, the opening instant included', () => {
+    expect(iso(kh, addBusinessDays(kh, at(kh, '2026-06-15T09:00'), 3))).toBe('2026-06-18T09:00:00+04:00');
     expect(iso(kh, addBusinessDays(kh, at(kh, '2026-06-15T09:01'), 3))).toBe('2026-06-18T09:01:00+04:00');
   });
 
@@ -196,8 +202,9 @@ describe('business days', () => {
     expect(iso(cal, addBusinessDays(cal, at(cal, '2026-06-15T10:00'), 1))).toBe('2026-06-17T10:00:00+04:00');
   });
 
-  it('adding zero days gives the start, or the next opening when closed', () => {
-    expect(iso(kh, addBusinessDays(kh, at(kh, '2026-06-13T12:00'), 0))).toBe('2026-06-15T09:00:00+04:00');
+  it('adding zero days gives the start when open, or the end of the next working day when closed', () => {
+    expect(iso(kh, addBusinessDays(kh, at(kh, '2026-06-15T10:00'), 0))).toBe('2026-06-15T10:00:00+04:00');
+    expect(iso(kh, addBusinessDays(kh, at(kh, '2026-06-13T12:00'), 0))).toBe('2026-06-15T18:00:00+04:00');
   });
 
   it('adds ten years of business days in one call (2600 days = 520 Mon–Fri weeks)', () => {

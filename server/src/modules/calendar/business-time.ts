@@ -10,15 +10,13 @@
 // - A start outside working time (or exactly at a closing time) counts from the next opening.
 // - Adding N business hours returns the EARLIEST instant at which N hours have elapsed, so a result that
 //   falls exactly at a closing time stays there instead of jumping to the next opening.
-// - Adding N business days: roll the start to the next opening if needed, take its local wall-clock
-//   time c and its date D0, step to the N-th working date T after D0 (a working date is one with working
-//   time left after holidays and closures), and take c on T. "Same clock time" is then made unambiguous
-//   the same way as for hours: if c on T is not strictly inside working time (before T opens, exactly at
-//   an opening, in a break, after T closes, in a closure) the result is the latest closing time at or
-//   before it. Hence a start outside hours (rolled to an opening) ends at the end of the working day
-//   before T, e.g. Saturday + 3 days on a Mon–Fri 09–18 week ends Wednesday 18:00: exactly three full
-//   working days. This also makes the result depend only on the start's position in business time
-//   (08:59 and 09:00 Monday give the same due instant), and results never land in closed time.
+// - Adding N business days (SPEC R-SLA-6, literally): a start outside working time first moves to the
+//   next opening (from a non-working day, that is the next working day); from that day D0, step to the
+//   N-th working date T (a working date has working time left after holidays and closures). When the start
+//   was inside working time the result is the same wall-clock time on T; when it was outside, the end of
+//   T's working day. Saturday + 3 on a Mon–Fri 09–18 week is therefore Thursday 18:00, and Monday 10:00 + 3
+//   is Thursday 10:00. A clock time that T does not have (shorter day, a break) becomes the latest closing
+//   time at or before it, so results never land in closed time.
 import { DateTime, IANAZone } from 'luxon';
 import { type CalendarSpec, clockMinutes, localDateTimeToMillis, WEEKDAYS } from './calendar.ts';
 
@@ -221,7 +219,7 @@ class CompiledCalendar {
 
   addDays(fromMs: number, days: number): number {
     const start = this.nextOpening(fromMs);
-    if (days === 0) return start;
+    const outside = start !== fromMs;
     let target = this.localDay(start);
     let empty = 0;
     for (let counted = 0; counted < days; ) {
@@ -233,17 +231,19 @@ class CompiledCalendar {
         throw new RangeError(`calendar has no working time within ${MAX_EMPTY_DAYS} days`);
       }
     }
+    const iv = this.intervals(target);
+    if (outside) return iv[iv.length - 1]!;
     return this.latestEquivalent(this.instantAt(target, this.wallClock(start)));
   }
 
-  /** `ms` itself when strictly inside working time or at a closing time; else the last closing before it. */
+  /** `ms` itself when inside working time or at a closing time; else the last closing before it. */
   private latestEquivalent(ms: number): number {
     const first = this.localDay(ms);
     for (let day = first; first - day <= MAX_EMPTY_DAYS; day--) {
       const iv = this.intervals(day);
       for (let i = iv.length - 2; i >= 0; i -= 2) {
         if (iv[i + 1]! <= ms) return iv[i + 1]!;
-        if (iv[i]! < ms) return ms;
+        if (iv[i]! <= ms) return ms;
       }
     }
     throw new RangeError(`calendar has no working time within ${MAX_EMPTY_DAYS} days before ${iso(ms)}`);
