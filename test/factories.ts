@@ -76,7 +76,7 @@ export function khComplaint(overrides: Partial<CaseInput> = {}): CaseInput {
   };
 }
 
-export async function registerAs(db: Db, t: TestOrg, actor: Actor | null, input: CaseInput) {
+export async function registerAs(db: Db, t: TestOrg, actor: Actor | null, input: CaseInput, now?: Date) {
   return db
     .transaction()
     .execute((trx) =>
@@ -85,6 +85,7 @@ export async function registerAs(db: Db, t: TestOrg, actor: Actor | null, input:
         t.org,
         { userId: actor?.userId ?? null, departmentId: actor?.departmentId ?? null },
         input,
+        now ? { now } : {},
       ),
     );
 }

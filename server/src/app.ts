@@ -14,6 +14,7 @@ import { authRoutes } from './http/routes/auth.routes.ts';
 import { caseRoutes } from './http/routes/cases.routes.ts';
 import { customerRoutes } from './http/routes/customers.routes.ts';
 import { orgRoutes } from './http/routes/org.routes.ts';
+import { slaRoutes } from './http/routes/sla.routes.ts';
 import { systemRoutes } from './http/routes/system.ts';
 import type { Db } from './platform/db/db.ts';
 import { type FileStore, LocalDiskStore } from './platform/storage/storage.ts';
@@ -80,5 +81,6 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   caseRoutes(app, db);
   attachmentRoutes(app, db, config, store);
   auditRoutes(app, db);
+  slaRoutes(app, db);
   return app;
 }

@@ -17,6 +17,8 @@ export interface Config {
   uploadMaxBytes: number;
   storageDir: string;
   dbPoolSize: number;
+  /** How often the SLA sweep looks for due warnings, breaches and escalations. */
+  slaSweepSeconds: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -77,6 +79,7 @@ export function loadConfig(env: Env = process.env): Config {
     uploadMaxBytes: int(env, 'RIZA_UPLOAD_MAX_BYTES', 10 * 1024 * 1024, problems, 1024),
     storageDir: path.resolve(env.RIZA_STORAGE_DIR || path.join(dataDir, 'files')),
     dbPoolSize: int(env, 'RIZA_DB_POOL_SIZE', 10, problems, 1, 500),
+    slaSweepSeconds: int(env, 'RIZA_SLA_SWEEP_SECONDS', 10, problems, 1, 300),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -8,11 +8,11 @@ import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { verifyAudit } from './modules/audit/audit.ts';
 import { registerCalendarCommands } from './modules/calendar/cli.ts';
-import { runHousekeeping } from './modules/housekeeping/housekeeping.ts';
 import { loadProfile } from './modules/orgs/load-profile.ts';
 import type { Db } from './platform/db/db.ts';
+import { startJobs } from './platform/jobs/jobs.ts';
 import { PROFILES } from './profiles/index.ts';
-import { openRuntime } from './runtime.ts';
+import { openRuntime, type Runtime } from './runtime.ts';
 
 const log = (msg: string) => process.stdout.write(`${msg}\n`);
 
@@ -62,12 +62,12 @@ function printLogins(cfg: Config) {
 }
 
 /** Background work of a `worker` process; `start` runs it inside the server process too. */
-function startWorker(db: Db): () => void {
-  const tick = () =>
-    runHousekeeping(db).catch((e: unknown) => process.stderr.write(`housekeeping failed: ${String(e)}\n`));
-  void tick();
-  const timer = setInterval(tick, 5 * 60_000);
-  return () => clearInterval(timer);
+async function startWorker(runtime: Runtime, cfg: Config): Promise<() => Promise<void>> {
+  const jobs = await startJobs(runtime.db, runtime.databaseUrl, {
+    log,
+    slaSweepSeconds: cfg.slaSweepSeconds,
+  });
+  return () => jobs.stop();
 }
 
 async function serve(opts: { seed: boolean }) {
@@ -75,9 +75,9 @@ async function serve(opts: { seed: boolean }) {
   const runtime = await openRuntime(cfg, log, { migrate: true });
   if (opts.seed) await seedDemo(runtime.db, cfg);
   const app = await buildApp(cfg, { db: runtime.db });
-  const stopWorker = opts.seed ? startWorker(runtime.db) : () => {};
+  const stopWorker = opts.seed ? await startWorker(runtime, cfg) : async () => {};
   const shutdown = async () => {
-    stopWorker();
+    await stopWorker();
     await app.close();
     await runtime.close();
     process.exit(0);
@@ -104,13 +104,14 @@ program
 
 program
   .command('worker')
-  .description('Run background work (housekeeping now; SLA timers and notifications as they arrive)')
+  .description('Run background jobs: SLA warnings, breaches and escalations, housekeeping')
   .action(async () => {
-    const runtime = await openRuntime(config(), log, { migrate: true });
-    const stop = startWorker(runtime.db);
+    const cfg = config();
+    const runtime = await openRuntime(cfg, log, { migrate: true });
+    const stop = await startWorker(runtime, cfg);
     log('Riza worker running');
     const shutdown = async () => {
-      stop();
+      await stop();
       await runtime.close();
       process.exit(0);
     };

@@ -41,6 +41,14 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/cases/{id}/attachments/{attachmentId}': READ,
   'GET /api/v1/audit': { all: ['audit:read'] },
   'POST /api/v1/audit/verify': { all: ['audit:read'] },
+  'GET /api/v1/admin/calendars': { all: ['settings:manage'] },
+  'GET /api/v1/admin/calendars/{code}': { all: ['settings:manage'] },
+  'PUT /api/v1/admin/calendars/{code}': { all: ['settings:manage'] },
+  'PUT /api/v1/admin/departments/{code}/calendar': { all: ['settings:manage'] },
+  'GET /api/v1/admin/sla-policies': { all: ['settings:manage'] },
+  'PUT /api/v1/admin/sla-policies/{code}': { all: ['settings:manage'] },
+  'POST /api/v1/cases/{id}/sla/extend': { all: ['cases:work'] },
+  'GET /api/v1/reports/sla': { all: ['reports:read'] },
 };
 
 function allowed(rule: Rule, perms: readonly string[]): boolean {
@@ -76,8 +84,18 @@ beforeAll(async () => {
   );
 });
 
+const QUERY: Record<string, string> = {
+  '/api/v1/reports/sla': '?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z',
+};
+
 function url(path: string): string {
-  return path
+  const code = path.includes('/departments/')
+    ? 'customer_care'
+    : path.includes('sla-policies')
+      ? 'standard'
+      : 'main';
+  return (path + (QUERY[path] ?? ''))
+    .replace('{code}', code)
     .replace('{id}', path.startsWith('/api/v1/customers') ? customerId : caseId)
     .replace('{action}', 'acknowledge')
     .replace('{attachmentId}', '00000000-0000-7000-8000-000000000000');
@@ -89,6 +107,16 @@ const BODIES: Record<string, object> = {
   'POST /api/v1/customers/{id}/merge': { duplicateId: SOME_UUID },
   'POST /api/v1/cases/{id}/notes': { body: 'note' },
   'POST /api/v1/cases/{id}/assign': { ownerId: SOME_UUID },
+  'PUT /api/v1/admin/calendars/{code}': {
+    timezone: 'Asia/Baku',
+    week: { mon: [['09:00', '18:00']], tue: [['09:00', '18:00']] },
+  },
+  'PUT /api/v1/admin/departments/{code}/calendar': { calendar: null },
+  'PUT /api/v1/admin/sla-policies/{code}': {
+    name: { en: 'Standard' },
+    targets: { acknowledge: { amount: 3, unit: 'business_days' } },
+  },
+  'POST /api/v1/cases/{id}/sla/extend': { newDueAt: '2030-01-15', reason: 'Waiting for the supplier' },
 };
 
 async function call(route: { method: string; path: string }, s: Session | null) {

@@ -2,7 +2,9 @@
 // same list works under tsx, Vitest and a bundled build. Names are timestamps: never rename.
 import type { Migration } from 'kysely';
 import * as m20261122000100 from './20261122000100_foundation.ts';
+import * as m20261122000200 from './20261122000200_sla.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261122000100_foundation': m20261122000100,
+  '20261122000200_sla': m20261122000200,
 };

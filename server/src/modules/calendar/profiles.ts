@@ -6,6 +6,7 @@ import kontaktHome from '../../../../docs/calendars/kontakt-home.json' with { ty
 import sawa from '../../../../docs/calendars/sawa.json' with { type: 'json' };
 import umniah from '../../../../docs/calendars/umniah.json' with { type: 'json' };
 import { type CalendarSpec, calendarOrThrow } from './calendar.ts';
+import { defaultHolidays, hasDefaultHolidays } from './holidays.ts';
 
 const SOURCES = {
   umniah,
@@ -44,4 +45,21 @@ export function profileCalendar(slug: string): CalendarSpec {
     cache.set(slug, calendar);
   }
   return calendar;
+}
+
+/**
+ * The calendar an organisation starts with: the profile's week, zone and closures, with the
+ * default holidays of the years around `year` added where the profile file does not list them.
+ */
+export function orgStartingCalendar(slug: string, country: string, year: number): CalendarSpec {
+  const base = profileCalendar(slug);
+  const holidays = new Map(base.holidays.map((h) => [h.date, structuredClone(h)]));
+  for (const y of [year - 1, year, year + 1]) {
+    if (!hasDefaultHolidays(country, y)) continue;
+    for (const h of defaultHolidays(country, y)) if (!holidays.has(h.date)) holidays.set(h.date, h);
+  }
+  return calendarOrThrow({
+    ...structuredClone(base),
+    holidays: [...holidays.values()].sort((a, b) => a.date.localeCompare(b.date)),
+  });
 }

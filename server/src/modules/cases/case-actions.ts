@@ -8,6 +8,7 @@ import { AppError, notFound, validation } from '../../platform/errors.ts';
 import { type Actor, can, canReadCase } from '../access/permissions.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { searchText, searchVector } from '../search/search-vector.ts';
+import { applySlaForAction } from '../sla/sla-lifecycle.ts';
 import { appendCaseEvents, lockCase } from './case.repository.ts';
 import {
   type Assessment,
@@ -208,6 +209,7 @@ export async function applyCaseAction(
     .where('org_id', '=', actor.orgId)
     .where('id', '=', caseId)
     .execute();
+  await applySlaForAction(trx, { ...c, ...(patch as { priority?: string }) }, action, now, c.priority);
   const type = EVENT_TYPE[action];
   await appendCaseEvents(trx, [
     {

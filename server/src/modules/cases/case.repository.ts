@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import type { DbOrTrx, Trx } from '../../platform/db/db.ts';
 import type { LocalizedText } from '../../platform/i18n/locales.ts';
 import { maskPhone } from '../customers/contacts.ts';
+import { type SlaView, slaViews } from '../sla/sla-view.ts';
 import { type CaseStatus, TMF621_STATUS } from './case-status.ts';
 
 /** Next number in the org's yearly series; the counter row lock makes it race-free and gapless. */
@@ -135,6 +136,7 @@ function caseViewQuery(db: DbOrTrx, orgId: string) {
       'c.closed_at',
       'c.department_id',
       'c.owner_id',
+      'c.escalation_level',
       'd.code as department_code',
       'd.name as department_name',
       'o.display_name as owner_name',
@@ -203,6 +205,8 @@ export interface CaseView {
   };
   category: { id: string; code: string; name: LocalizedText } | null;
   service: { id: string; code: string; name: LocalizedText } | null;
+  escalationLevel: number;
+  sla: SlaView | null;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -249,12 +253,24 @@ function toView(r: ViewRow): CaseView {
     service: r.service_id
       ? { id: r.service_id, code: r.service_code!, name: r.service_name as LocalizedText }
       : null,
+    escalationLevel: r.escalation_level,
+    sla: null,
   };
+}
+
+async function withSla(db: DbOrTrx, orgId: string, views: CaseView[]): Promise<CaseView[]> {
+  const sla = await slaViews(
+    db,
+    orgId,
+    views.map((v) => v.id),
+  );
+  for (const v of views) v.sla = sla.get(v.id) ?? null;
+  return views;
 }
 
 export async function getCaseView(db: DbOrTrx, orgId: string, id: string): Promise<CaseView | null> {
   const row = await caseViewQuery(db, orgId).where('c.id', '=', id).executeTakeFirst();
-  return row ? toView(row) : null;
+  return row ? (await withSla(db, orgId, [toView(row)]))[0]! : null;
 }
 
 export interface CaseListFilters {
@@ -323,7 +339,7 @@ export async function listCaseViews(db: DbOrTrx, orgId: string, f: CaseListFilte
     );
   }
   const rows = await q.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(f.limit).execute();
-  return rows.map(toView);
+  return withSla(db, orgId, rows.map(toView));
 }
 
 export async function getTimeline(db: DbOrTrx, orgId: string, caseId: string) {

@@ -10,6 +10,7 @@ import { appendAudit } from '../audit/audit.ts';
 import { findOrCreateCustomer } from '../customers/customer.repository.ts';
 import { getActiveForm, type OrgContext } from '../orgs/org.repository.ts';
 import { searchText, searchVector } from '../search/search-vector.ts';
+import { applySlaAtRegistration } from '../sla/sla-lifecycle.ts';
 import { allocateCaseNumber, appendCaseEvents, newTrackingToken } from './case.repository.ts';
 import { type CaseInput, type FormLookups, fieldPath, validateCaseInput } from './case-form.ts';
 
@@ -152,6 +153,7 @@ export async function registerCase(
   ];
   const actorKind: 'user' | 'customer' = registrar.userId ? 'user' : 'customer';
   const status = opts.resolveNow ? 'response_communicated' : 'received';
+  const segment = v.customer.segment ?? 'individual';
   await trx
     .insertInto('cases')
     .values({
@@ -184,10 +186,22 @@ export async function registerCase(
       acknowledged_at: null,
       response_communicated_at: opts.resolveNow ? now : null,
       closed_at: null,
+      segment,
       search_text: searchText(...searchParts),
       search_vector: searchVector(...searchParts),
     })
     .execute();
+  const slaPolicyId = await applySlaAtRegistration(trx, {
+    orgId: org.orgId,
+    caseId: id,
+    departmentId,
+    type: v.type,
+    priority: v.priority,
+    segment,
+    channel: v.channel,
+    registeredAt: now,
+    resolvedNow: Boolean(opts.resolveNow),
+  });
   const events: Parameters<typeof appendCaseEvents>[1] = [
     {
       orgId: org.orgId,
@@ -197,7 +211,14 @@ export async function registerCase(
       actorKind,
       at: now,
       toStatus: 'received',
-      data: { channel: v.channel, number, departmentId, ownerId, customerCreated: customer.created },
+      data: {
+        channel: v.channel,
+        number,
+        departmentId,
+        ownerId,
+        customerCreated: customer.created,
+        slaPolicyId,
+      },
     },
   ];
   if (opts.resolveNow) {

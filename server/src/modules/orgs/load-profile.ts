@@ -2,12 +2,15 @@
 // approved form, staff, and (for demos) sample cases walked through the real use-cases.
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../platform/db/db.ts';
+import { PROFILE_SLA_POLICIES } from '../../profiles/sla-policies.ts';
 import type { PolicyProfile } from '../../profiles/types.ts';
 import { actorFor, hashPassword } from '../access/auth.ts';
 import { DEFAULT_ROLE_PERMISSIONS, ROLE_CODES } from '../access/permissions.ts';
 import { appendAudit } from '../audit/audit.ts';
+import { orgStartingCalendar } from '../calendar/profiles.ts';
 import { applyCaseAction } from '../cases/case-actions.ts';
 import { registerCase } from '../cases/register-case.ts';
+import { policyColumns } from '../sla/sla.repository.ts';
 import { getOrgById, getOrgBySlug } from './org.repository.ts';
 
 const ROLE_NAMES: Record<string, Record<string, string>> = {
@@ -59,6 +62,15 @@ const ROLE_NAMES: Record<string, Record<string, string>> = {
   auditor: { en: 'Auditor', ar: 'مدقق', ru: 'Аудитор', kk: 'Аудитор', az: 'Auditor' },
 };
 
+/** The example calendar each policy starts from (a copy of a profile under another slug keeps it). */
+const CALENDAR_OF: Record<PolicyProfile['policyId'], string> = {
+  UM: 'umniah',
+  JM: 'jusan-mobile',
+  PH: 'sawa',
+  HR: 'hrdf',
+  KH: 'kontakt-home',
+};
+
 export interface LoadedProfile {
   orgId: string;
   slug: string;
@@ -108,6 +120,32 @@ export async function loadProfile(
         })),
       )
       .execute();
+    await trx
+      .insertInto('calendars')
+      .values({
+        org_id: orgId,
+        id: uuidv7(),
+        code: 'main',
+        is_default: true,
+        spec: JSON.stringify(
+          orgStartingCalendar(CALENDAR_OF[profile.policyId], profile.country, new Date().getUTCFullYear()),
+        ),
+      })
+      .execute();
+    const policies = PROFILE_SLA_POLICIES[profile.policyId] ?? [];
+    if (policies.length) {
+      await trx
+        .insertInto('sla_policies')
+        .values(
+          policies.map((p) => ({
+            org_id: orgId,
+            id: uuidv7(),
+            code: p.code,
+            ...policyColumns(p),
+          })),
+        )
+        .execute();
+    }
     await trx
       .insertInto('departments')
       .values(

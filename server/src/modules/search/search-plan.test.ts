@@ -23,7 +23,7 @@ beforeAll(async () => {
       'search_vector', array_to_tsvector(ARRAY['soyuducu', md5(g::text), '§' || left(md5(g::text), 5)])))).*
     FROM cases c, generate_series(1, 20000) g WHERE c.id = ${id}`.execute(db);
   await sql`ANALYZE cases`.execute(db);
-}, 60_000);
+}, 180_000);
 
 async function plan(query: ReturnType<typeof sql>) {
   const rows = await sql<{ 'QUERY PLAN': string }>`EXPLAIN ${query}`.execute(db);

@@ -31,6 +31,7 @@ export interface DepartmentTable {
   kind: string;
   lead_user_id: string | null;
   active: Generated<boolean>;
+  calendar_id: string | null;
 }
 export interface UserTable {
   org_id: string;
@@ -155,6 +156,9 @@ export interface CaseTable {
   acknowledged_at: Timestamp | null;
   response_communicated_at: Timestamp | null;
   closed_at: Timestamp | null;
+  sla_policy_id: string | null;
+  escalation_level: Generated<number>;
+  segment: Generated<string>;
   search_text: string;
   search_vector: ColumnType<string, unknown, unknown>;
 }
@@ -222,7 +226,111 @@ export interface AuditHeadTable {
   last_hash: string;
 }
 
+export interface CalendarTable {
+  org_id: string;
+  id: string;
+  code: string;
+  is_default: Generated<boolean>;
+  spec: Json;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: DefaultNow;
+}
+export interface SlaPolicyTable {
+  org_id: string;
+  id: string;
+  code: string;
+  name: Json;
+  case_type: string | null;
+  priority: string | null;
+  segment: string | null;
+  channel: string | null;
+  position: Generated<number>;
+  targets: Json;
+  warn_at_percent: Generated<number>;
+  manager_after: Json | null;
+  active: Generated<boolean>;
+  updated_at: DefaultNow;
+}
+type BigMs = ColumnType<string, number | string, number | string>;
+export interface CaseSlaStageTable {
+  org_id: string;
+  case_id: string;
+  stage: string;
+  cycle: Generated<number>;
+  target_amount: ColumnType<string, number | string, number | string>;
+  target_unit: string;
+  calendar_id: string;
+  started_at: Timestamp;
+  original_due_at: Timestamp;
+  due_at: Timestamp;
+  warn_at: Timestamp | null;
+  warned_at: Timestamp | null;
+  breached_at: Timestamp | null;
+  manager_escalate_at: Timestamp | null;
+  manager_escalated_at: Timestamp | null;
+  met_at: Timestamp | null;
+  stopped_at: Timestamp | null;
+  paused_at: Timestamp | null;
+  remaining_ms: BigMs | null;
+  paused_business_ms: ColumnType<string, number | string | undefined, number | string>;
+  extensions: Generated<number>;
+  next_check_at: Timestamp | null;
+}
+export interface SlaRecordTable {
+  org_id: string;
+  case_id: string;
+  stage: string;
+  cycle: number;
+  kind: string;
+  seq: Generated<number>;
+  at: Timestamp;
+  due_at: Timestamp;
+  on_time: boolean | null;
+  business_ms: BigMs | null;
+  department_id: string;
+  case_type: string;
+  priority: string;
+  channel: string;
+  segment: string;
+}
+export interface NotificationTable {
+  org_id: string;
+  id: string;
+  case_id: string | null;
+  event: string;
+  audience: string;
+  channel: string;
+  recipient: string;
+  locale: string;
+  variables: Json;
+  dedupe_key: string;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  next_attempt_at: DefaultNow;
+  last_error: string | null;
+  provider: string | null;
+  provider_message_id: string | null;
+  created_at: DefaultNow;
+  sent_at: Timestamp | null;
+}
+export interface NotificationAttemptTable {
+  org_id: string;
+  notification_id: string;
+  attempt: number;
+  at: DefaultNow;
+  ok: boolean;
+  error: string | null;
+  provider: string;
+  provider_message_id: string | null;
+}
 export interface Database {
+  calendars: CalendarTable;
+  sla_policies: SlaPolicyTable;
+  case_sla_stages: CaseSlaStageTable;
+  sla_records: SlaRecordTable;
+  notifications: NotificationTable;
+  notification_attempts: NotificationAttemptTable;
   orgs: OrgTable;
   roles: RoleTable;
   departments: DepartmentTable;
@@ -250,3 +358,5 @@ export type CaseRow = Selectable<CaseTable>;
 export type NewCase = Insertable<CaseTable>;
 export type UserRow = Selectable<UserTable>;
 export type OrgRow = Selectable<OrgTable>;
+export type CaseSlaStageRow = Selectable<CaseSlaStageTable>;
+export type SlaPolicyRow = Selectable<SlaPolicyTable>;

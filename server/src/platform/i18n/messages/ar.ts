@@ -33,4 +33,7 @@ export const ar: Record<MessageKey, string> = {
   'field.unknown_field': '«{label}» ليس من حقول هذا النموذج.',
   'field.not_found': '«{label}» يشير إلى شيء غير موجود.',
   'field.disabled': '«{label}» غير مفعّل لهذه المؤسسة.',
+  'field.out_of_range': 'يجب أن تكون قيمة «{label}» بين {min} و{max}.',
+  'field.not_later': 'يجب أن يكون «{label}» بعد {after}.',
+  'field.invalid_calendar': '«{label}»: {problem}',
 };

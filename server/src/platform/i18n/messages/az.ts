@@ -32,4 +32,7 @@ export const az: Record<MessageKey, string> = {
   'field.unknown_field': '«{label}» bu formanın sahəsi deyil.',
   'field.not_found': '«{label}» mövcud olmayan obyektə istinad edir.',
   'field.disabled': '«{label}» bu təşkilat üçün aktiv deyil.',
+  'field.out_of_range': '“{label}” {min} ilə {max} arasında olmalıdır.',
+  'field.not_later': '“{label}” {after} tarixindən sonra olmalıdır.',
+  'field.invalid_calendar': '“{label}”: {problem}',
 };

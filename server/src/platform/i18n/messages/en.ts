@@ -32,6 +32,9 @@ export const en = {
   'field.unknown_field': '“{label}” is not a field of this form.',
   'field.not_found': '“{label}” refers to something that does not exist.',
   'field.disabled': '“{label}” is not enabled for this organisation.',
+  'field.out_of_range': '“{label}” must be between {min} and {max}.',
+  'field.not_later': '“{label}” must be later than {after}.',
+  'field.invalid_calendar': '“{label}”: {problem}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -30,4 +30,7 @@ export const kk: Record<MessageKey, string> = {
   'field.unknown_field': '«{label}» бұл форманың өрісі емес.',
   'field.not_found': '«{label}» жоқ нысанға сілтейді.',
   'field.disabled': '«{label}» бұл ұйым үшін қосылмаған.',
+  'field.out_of_range': '«{label}» мәні {min} мен {max} аралығында болуы керек.',
+  'field.not_later': '«{label}» {after} уақытынан кейін болуы керек.',
+  'field.invalid_calendar': '«{label}»: {problem}',
 };

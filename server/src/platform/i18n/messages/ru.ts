@@ -34,4 +34,7 @@ export const ru: Record<MessageKey, string> = {
   'field.unknown_field': '«{label}» не является полем этой формы.',
   'field.not_found': '«{label}» ссылается на несуществующий объект.',
   'field.disabled': '«{label}» не включено для этой организации.',
+  'field.out_of_range': '«{label}» должно быть от {min} до {max}.',
+  'field.not_later': '«{label}» должно быть позже, чем {after}.',
+  'field.invalid_calendar': '«{label}»: {problem}',
 };

@@ -1,0 +1,73 @@
+// The SLA as agents and API clients see it on a case: per stage the due instant, the state and
+// the business time left, computed at read time from the stored clocks.
+import type { DbOrTrx } from '../../platform/db/db.ts';
+import type { CaseSlaStageRow } from '../../platform/db/schema.ts';
+import { clocksForCases, getCalendarById, toClock } from './sla.repository.ts';
+import { remainingBusinessMs, type StageState, stageState } from './sla-clock.ts';
+import { SLA_STAGES, type SlaStage, type SlaUnit } from './sla-policy.ts';
+
+export interface SlaStageView {
+  stage: SlaStage;
+  target: { amount: number; unit: SlaUnit };
+  startedAt: string;
+  dueAt: string;
+  originalDueAt: string;
+  state: StageState;
+  remainingBusinessMs: number | null;
+  metAt: string | null;
+  breachedAt: string | null;
+  metOnTime: boolean | null;
+  cycle: number;
+}
+
+export interface SlaView {
+  stages: SlaStageView[];
+  paused: boolean;
+  extensions: number;
+  /** the resolution stage's due instant: the date promised to the customer (R-FLOW-6) */
+  expectedResolutionAt: string | null;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export async function slaViews(
+  db: DbOrTrx,
+  orgId: string,
+  caseIds: string[],
+  now = new Date(),
+): Promise<Map<string, SlaView>> {
+  const byCase = await clocksForCases(db, orgId, caseIds);
+  const out = new Map<string, SlaView>();
+  for (const [caseId, rows] of byCase) out.set(caseId, await toView(db, orgId, rows, now));
+  return out;
+}
+
+async function toView(db: DbOrTrx, orgId: string, rows: CaseSlaStageRow[], now: Date): Promise<SlaView> {
+  const stages: SlaStageView[] = [];
+  for (const row of [...rows].sort(
+    (a, b) => SLA_STAGES.indexOf(a.stage as SlaStage) - SLA_STAGES.indexOf(b.stage as SlaStage),
+  )) {
+    const cal = (await getCalendarById(db, orgId, row.calendar_id)).spec;
+    const k = toClock(row);
+    stages.push({
+      stage: k.stage,
+      target: k.target,
+      startedAt: k.startedAt.toISOString(),
+      dueAt: k.dueAt.toISOString(),
+      originalDueAt: k.originalDueAt.toISOString(),
+      state: stageState(k, now),
+      remainingBusinessMs: remainingBusinessMs(cal, k, now),
+      metAt: iso(k.metAt),
+      breachedAt: iso(k.breachedAt),
+      metOnTime: k.metAt ? k.metAt <= k.dueAt : null,
+      cycle: k.cycle,
+    });
+  }
+  const resolution = stages.find((s) => s.stage === 'resolution');
+  return {
+    stages,
+    paused: stages.some((s) => s.state === 'paused'),
+    extensions: rows.reduce((n, r) => n + r.extensions, 0),
+    expectedResolutionAt: resolution?.dueAt ?? null,
+  };
+}

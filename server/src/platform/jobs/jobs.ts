@@ -1,0 +1,87 @@
+// Durable background jobs on pg-boss (a PostgreSQL-backed queue): the database is the queue, so
+// any number of `riza worker` processes share the work and nothing is lost when one is killed.
+// Each job has a stable name, a version and a schedule, defined here beside its handler.
+//
+// The SLA sweep re-queues itself `slaSweepSeconds` after each pass, on a "stately" queue (at most
+// one waiting and one running job across all workers); a cron entry every minute restarts the
+// chain if a worker died holding it. The sweep's own row locks make the outcome exactly-once
+// whatever the queue does (see modules/sla/sla-sweep.ts).
+import PgBoss from 'pg-boss';
+import { runHousekeeping } from '../../modules/housekeeping/housekeeping.ts';
+import { sweepSla } from '../../modules/sla/sla-sweep.ts';
+import type { Db } from '../db/db.ts';
+
+export interface JobContext {
+  db: Db;
+  boss: PgBoss;
+  log: (msg: string) => void;
+  slaSweepSeconds: number;
+}
+
+interface JobDefinition {
+  name: string;
+  version: number;
+  policy: 'standard' | 'stately' | 'singleton';
+  cron?: string;
+  handler: (ctx: JobContext) => Promise<void>;
+}
+
+export const JOBS: JobDefinition[] = [
+  {
+    name: 'sla-sweep',
+    version: 1,
+    policy: 'stately',
+    cron: '* * * * *',
+    handler: async (ctx) => {
+      const r = await sweepSla(ctx.db);
+      if (r.breaches || r.warnings || r.escalations) {
+        ctx.log(`SLA sweep: ${r.warnings} warnings, ${r.breaches} breaches, ${r.escalations} escalations`);
+      }
+      await ctx.boss.send('sla-sweep', { v: 1 }, { startAfter: ctx.slaSweepSeconds });
+    },
+  },
+  {
+    name: 'housekeeping',
+    version: 1,
+    policy: 'stately',
+    cron: '*/10 * * * *',
+    handler: async (ctx) => {
+      await runHousekeeping(ctx.db);
+    },
+  },
+];
+
+export interface Jobs {
+  boss: PgBoss;
+  stop(): Promise<void>;
+}
+
+export async function startJobs(
+  db: Db,
+  databaseUrl: string,
+  opts: { log: (msg: string) => void; slaSweepSeconds: number },
+): Promise<Jobs> {
+  const boss = new PgBoss({ connectionString: databaseUrl, max: 4, application_name: 'riza-worker' });
+  boss.on('error', (e: unknown) => opts.log(`job queue error: ${String(e)}`));
+  await boss.start();
+  const ctx: JobContext = { db, boss, log: opts.log, slaSweepSeconds: opts.slaSweepSeconds };
+  for (const job of JOBS) {
+    await boss.createQueue(job.name, {
+      name: job.name,
+      policy: job.policy,
+      retryLimit: 3,
+      expireInSeconds: 300,
+    });
+    if (job.cron) await boss.schedule(job.name, job.cron, { v: job.version });
+    await boss.work(job.name, { pollingIntervalSeconds: 1 }, async () => {
+      await job.handler(ctx);
+    });
+    await boss.send(job.name, { v: job.version });
+  }
+  return {
+    boss,
+    stop: async () => {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
+}
