@@ -2,10 +2,10 @@
 // any number of `riza worker` processes share the work and nothing is lost when one is killed.
 // Each job has a stable name, a version and a schedule, defined here beside its handler.
 //
-// The SLA sweep re-queues itself `slaSweepSeconds` after each pass, on a "stately" queue (at most
-// one waiting and one running job across all workers); a cron entry every minute restarts the
-// chain if a worker died holding it. The sweep's own row locks make the outcome exactly-once
-// whatever the queue does (see modules/sla/sla-sweep.ts).
+// The SLA sweep re-queues itself `slaSweepSeconds` after each pass, throttled to one job per time
+// slot across all workers (pg-boss singletonSeconds); a cron entry every minute restarts the chain
+// if the worker holding it died. Two sweeps overlapping is harmless: the sweep's own row locks make
+// the outcome exactly-once whatever the queue does (see modules/sla/sla-sweep.ts).
 import PgBoss from 'pg-boss';
 import { runHousekeeping } from '../../modules/housekeeping/housekeeping.ts';
 import { sweepSla } from '../../modules/sla/sla-sweep.ts';
@@ -30,14 +30,18 @@ export const JOBS: JobDefinition[] = [
   {
     name: 'sla-sweep',
     version: 1,
-    policy: 'stately',
+    policy: 'standard',
     cron: '* * * * *',
     handler: async (ctx) => {
       const r = await sweepSla(ctx.db);
       if (r.breaches || r.warnings || r.escalations) {
         ctx.log(`SLA sweep: ${r.warnings} warnings, ${r.breaches} breaches, ${r.escalations} escalations`);
       }
-      await ctx.boss.send('sla-sweep', { v: 1 }, { startAfter: ctx.slaSweepSeconds });
+      await ctx.boss.send(
+        'sla-sweep',
+        { v: 1 },
+        { startAfter: ctx.slaSweepSeconds, singletonSeconds: ctx.slaSweepSeconds, singletonNextSlot: true },
+      );
     },
   },
   {
