@@ -201,6 +201,7 @@ export async function registerCase(
     channel: v.channel,
     registeredAt: now,
     resolvedNow: Boolean(opts.resolveNow),
+    registeredByStaff: registrar.userId !== null,
   });
   const events: Parameters<typeof appendCaseEvents>[1] = [
     {

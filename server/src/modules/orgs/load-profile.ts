@@ -10,7 +10,9 @@ import { appendAudit } from '../audit/audit.ts';
 import { orgStartingCalendar } from '../calendar/profiles.ts';
 import { applyCaseAction } from '../cases/case-actions.ts';
 import { registerCase } from '../cases/register-case.ts';
-import { policyColumns } from '../sla/sla.repository.ts';
+import { calendarForDepartment, listPolicies, policyColumns } from '../sla/sla.repository.ts';
+import { matchPolicy } from '../sla/sla-policy.ts';
+import { type DemoAge, demoRegistrationTime } from './demo-timing.ts';
 import { getOrgById, getOrgBySlug } from './org.repository.ts';
 
 const ROLE_NAMES: Record<string, Record<string, string>> = {
@@ -235,7 +237,37 @@ async function loadSampleCases(db: Db, orgId: string, profile: PolicyProfile, us
   const agent = (await actorFor(db, orgId, userIds.get(agentUser.email)!))!;
   const manager = (await actorFor(db, orgId, userIds.get(managerUser.email)!))!;
   const specialised = profile.departments.find((d) => d.kind === 'specialised')?.code;
+  const [policies, calendar] = await Promise.all([
+    listPolicies(db, orgId),
+    calendarForDepartment(db, orgId, null),
+  ]);
+  const now = new Date();
+  const minutes = (t: Date, m: number) => new Date(t.getTime() + m * 60_000);
+  // Open cases take turns being fresh, nearly due and overdue; one transferred case waits on the
+  // customer (paused); answered cases were answered in time.
+  const ages: DemoAge[] = ['fresh', 'due_soon', 'overdue'];
+  let turn = 0;
+  let pausedOne = false;
   for (const s of profile.sampleCases) {
+    const stage = s.stage ?? 'received';
+    const open = stage === 'received' || stage === 'acknowledged' || stage === 'transferred';
+    const waits = stage === 'transferred' && !pausedOne && Boolean(specialised);
+    if (waits) pausedOne = true;
+    const age: DemoAge = waits ? 'days_ago' : open ? ages[turn++ % ages.length]! : 'days_ago';
+    const segment = s.customer.segment ?? 'individual';
+    const category = profile.categories.find((c) => c.code === s.category);
+    const priority = category?.healthOrSafety ? 'urgent' : (category?.defaultPriority ?? 'normal');
+    const policy = matchPolicy(policies, { type: s.type, priority, segment, channel: s.channel });
+    const at = calendar
+      ? demoRegistrationTime(
+          calendar.spec,
+          policy,
+          s.channel,
+          stage === 'received' ? [] : ['acknowledge'],
+          age,
+          now,
+        )
+      : now;
     await db.transaction().execute(async (trx) => {
       const input = {
         type: s.type,
@@ -255,24 +287,57 @@ async function loadSampleCases(db: Db, orgId: string, profile: PolicyProfile, us
         org,
         { userId: agent.userId, departmentId: agent.departmentId },
         input,
-        { resolveNow },
+        { resolveNow, now: at },
       );
-      const stage = s.stage ?? 'received';
       if (stage === 'received' || stage === 'resolved_on_the_spot') return;
-      await applyCaseAction(trx, manager, id, 'acknowledge', {});
+      await applyCaseAction(trx, manager, id, 'acknowledge', {}, minutes(at, 5));
       if (stage === 'transferred' && specialised) {
-        await applyCaseAction(trx, manager, id, 'transfer', {
-          department: specialised,
-          reason: transferReason(s.locale),
-        });
+        await applyCaseAction(
+          trx,
+          manager,
+          id,
+          'transfer',
+          { department: specialised, reason: transferReason(s.locale) },
+          minutes(at, 10),
+        );
+        if (waits) {
+          await applyCaseAction(
+            trx,
+            manager,
+            id,
+            'request_information',
+            { message: questionText(s.locale) },
+            minutes(at, 20),
+          );
+        }
       }
       if (stage === 'responded' || stage === 'closed') {
-        await applyCaseAction(trx, manager, id, 'investigate', {});
-        await applyCaseAction(trx, manager, id, 'respond', { message: replyText(s.locale), steps: [] });
+        await applyCaseAction(trx, manager, id, 'investigate', {}, minutes(at, 30));
+        await applyCaseAction(
+          trx,
+          manager,
+          id,
+          'respond',
+          { message: replyText(s.locale), steps: [] },
+          minutes(at, 60),
+        );
       }
-      if (stage === 'closed') await applyCaseAction(trx, manager, id, 'close', {});
+      if (stage === 'closed') await applyCaseAction(trx, manager, id, 'close', {}, minutes(at, 90));
     });
   }
+}
+
+function questionText(locale: string): string {
+  return (
+    (
+      {
+        ar: 'يرجى تزويدنا برقم الفاتورة وصورة عن المشكلة لنتمكن من متابعة طلبكم.',
+        ru: 'Пожалуйста, пришлите номер счёта и фотографию проблемы, чтобы мы могли продолжить рассмотрение.',
+        kk: 'Өтінішті қарауды жалғастыру үшін шот нөмірін және ақаудың суретін жіберіңізші.',
+        az: 'Müraciətinizə baxmağa davam etmək üçün qaimə nömrəsini və problemin şəklini göndərməyinizi xahiş edirik.',
+      } as Record<string, string>
+    )[locale] ?? 'Please send us the invoice number and a photo of the problem so that we can continue.'
+  );
 }
 
 function replyText(locale: string): string {

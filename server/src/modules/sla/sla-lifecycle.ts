@@ -34,6 +34,8 @@ export interface RegisteredCase extends CaseSlaAttributes {
   registeredAt: Date;
   /** first-contact resolution: every stage is met at registration */
   resolvedNow: boolean;
+  /** a staff member registered it while talking to the customer: that was the first response */
+  registeredByStaff: boolean;
 }
 
 /** Chooses the policy and starts its stages. Returns the policy id (null when none matches). */
@@ -48,10 +50,9 @@ export async function applySlaAtRegistration(trx: Trx, c: RegisteredCase): Promi
     startStage(calendar.spec, stage, target, c.registeredAt, policy.warnAtPercent),
   );
   const ctx: RecordContext = { ...c };
-  if (c.resolvedNow) {
-    clocks = clocks.map((k) => meetStage(calendar.spec, k, c.registeredAt));
-    for (const k of clocks) await recordMet(trx, ctx, k, calendar.spec);
-  }
+  const metAtOnce = (k: StageClock) => c.resolvedNow || (c.registeredByStaff && k.stage === 'first_response');
+  clocks = clocks.map((k) => (metAtOnce(k) ? meetStage(calendar.spec, k, c.registeredAt) : k));
+  for (const k of clocks) if (k.metAt) await recordMet(trx, ctx, k, calendar.spec);
   await insertClocks(trx, c.orgId, c.caseId, calendar.id, clocks);
   await trx
     .updateTable('cases')

@@ -37,8 +37,11 @@ export interface CaseSlaAttributes {
   channel: string;
 }
 
-/** Channels where a person waits on the line: only these get a first-response target. */
-export const LIVE_CHANNELS: readonly string[] = ['chat', 'messaging', 'social', 'call_centre', 'video'];
+/**
+ * Channels where the customer writes and waits for a person's first reply: only these get a
+ * first-response target. (A call or video call is answered live: the answer is the response.)
+ */
+export const LIVE_CHANNELS: readonly string[] = ['chat', 'messaging', 'social'];
 
 const CONDITIONS = ['caseType', 'priority', 'segment', 'channel'] as const;
 const ATTRIBUTE: Record<(typeof CONDITIONS)[number], keyof CaseSlaAttributes> = {
