@@ -17,6 +17,7 @@ import { getOrgById } from '../../modules/orgs/org.repository.ts';
 import { searchQuery } from '../../modules/search/normalize.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { AppError, notFound, validation } from '../../platform/errors.ts';
+import type { Locale } from '../../platform/i18n/locales.ts';
 import { requestHash, runIdempotent } from '../../platform/idempotency.ts';
 import { actorOf, requireAnyPermission, requirePermission } from '../auth.ts';
 import { CaseActionBody, CaseActionParams, CaseCreateBody, CaseListQuery, IdParams } from './case.schemas.ts';
@@ -82,7 +83,7 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
               resolveNow,
             },
           );
-          return { status: 201, body: await getCaseView(trx, actor.orgId, id) };
+          return { status: 201, body: await getCaseView(trx, actor.orgId, id, actor.locale as Locale) };
         },
       );
       if (result.replayed) reply.header('idempotent-replayed', 'true');
@@ -152,7 +153,7 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
       }
       if (!can(actor, 'cases:read:org'))
         filters.scope = { departmentId: actor.departmentId, userId: actor.userId };
-      const rows = await listCaseViews(db, actor.orgId, filters);
+      const rows = await listCaseViews(db, actor.orgId, filters, actor.locale as Locale);
       const items = rows.slice(0, limit);
       const last = items[items.length - 1];
       return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
@@ -164,7 +165,12 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
     { preValidation: readCase, schema: { tags: ['cases'], summary: 'One case', params: IdParams } },
     async (request) => {
       const actor = actorOf(request);
-      const view = await getCaseView(db, actor.orgId, (request.params as { id: string }).id);
+      const view = await getCaseView(
+        db,
+        actor.orgId,
+        (request.params as { id: string }).id,
+        actor.locale as Locale,
+      );
       if (!view || !canReadCase(actor, { department_id: view.department.id, owner_id: view.owner.id }))
         throw notFound();
       return view;
@@ -184,7 +190,7 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
     async (request) => {
       const actor = actorOf(request);
       const id = (request.params as { id: string }).id;
-      const view = await getCaseView(db, actor.orgId, id);
+      const view = await getCaseView(db, actor.orgId, id, actor.locale as Locale);
       if (!view || !canReadCase(actor, { department_id: view.department.id, owner_id: view.owner.id }))
         throw notFound();
       return { items: await getTimeline(db, actor.orgId, id) };
@@ -210,7 +216,7 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
       await db
         .transaction()
         .execute((trx) => applyCaseAction(trx, actor, id, action, request.body as ActionInput));
-      return getCaseView(db, actor.orgId, id);
+      return getCaseView(db, actor.orgId, id, actor.locale as Locale);
     },
   );
 
@@ -267,7 +273,7 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
       const id = (request.params as { id: string }).id;
       const body = request.body as { ownerId: string; reason?: string };
       await db.transaction().execute((trx) => assignOwner(trx, actor, id, body.ownerId, body.reason));
-      return getCaseView(db, actor.orgId, id);
+      return getCaseView(db, actor.orgId, id, actor.locale as Locale);
     },
   );
 

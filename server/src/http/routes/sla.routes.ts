@@ -13,6 +13,7 @@ import { parseSlaPolicy } from '../../modules/sla/sla-policy.ts';
 import { REPORT_DIMENSIONS, REPORT_PERIODS, slaReport } from '../../modules/sla/sla-report.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { AppError, notFound, validation } from '../../platform/errors.ts';
+import type { Locale } from '../../platform/i18n/locales.ts';
 import { actorOf, requirePermission } from '../auth.ts';
 import { IdParams } from './case.schemas.ts';
 
@@ -328,7 +329,7 @@ export function slaRoutes(app: FastifyInstance, db: Db) {
         .execute((trx) =>
           extendResolution(trx, actor, id, request.body as { newDueAt: string; reason: string }),
         );
-      return getCaseView(db, actor.orgId, id);
+      return getCaseView(db, actor.orgId, id, actor.locale as Locale);
     },
   );
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import type { DbOrTrx, Trx } from '../../platform/db/db.ts';
-import type { LocalizedText } from '../../platform/i18n/locales.ts';
+import type { Locale, LocalizedText } from '../../platform/i18n/locales.ts';
 import { maskPhone } from '../customers/contacts.ts';
 import { type SlaView, slaViews } from '../sla/sla-view.ts';
 import { type CaseStatus, TMF621_STATUS } from './case-status.ts';
@@ -258,19 +258,37 @@ function toView(r: ViewRow): CaseView {
   };
 }
 
-async function withSla(db: DbOrTrx, orgId: string, views: CaseView[]): Promise<CaseView[]> {
+async function withSla(db: DbOrTrx, orgId: string, views: CaseView[], locale?: Locale): Promise<CaseView[]> {
+  if (!views.length) return views;
+  const org = await db
+    .selectFrom('orgs')
+    .select(['timezone', 'country', 'default_locale', 'settings'])
+    .where('org_id', '=', orgId)
+    .executeTakeFirstOrThrow();
   const sla = await slaViews(
     db,
     orgId,
     views.map((v) => v.id),
+    {
+      locale: locale ?? (org.default_locale as Locale),
+      timeZone: org.timezone,
+      hijri: Boolean((org.settings as { hijri?: boolean }).hijri),
+      region: org.country,
+    },
   );
   for (const v of views) v.sla = sla.get(v.id) ?? null;
   return views;
 }
 
-export async function getCaseView(db: DbOrTrx, orgId: string, id: string): Promise<CaseView | null> {
+/** One case as staff see it; dates for people are written in `locale` (default: the org's). */
+export async function getCaseView(
+  db: DbOrTrx,
+  orgId: string,
+  id: string,
+  locale?: Locale,
+): Promise<CaseView | null> {
   const row = await caseViewQuery(db, orgId).where('c.id', '=', id).executeTakeFirst();
-  return row ? (await withSla(db, orgId, [toView(row)]))[0]! : null;
+  return row ? (await withSla(db, orgId, [toView(row)], locale))[0]! : null;
 }
 
 export interface CaseListFilters {
@@ -292,7 +310,12 @@ export interface CaseListFilters {
   limit: number;
 }
 
-export async function listCaseViews(db: DbOrTrx, orgId: string, f: CaseListFilters): Promise<CaseView[]> {
+export async function listCaseViews(
+  db: DbOrTrx,
+  orgId: string,
+  f: CaseListFilters,
+  locale?: Locale,
+): Promise<CaseView[]> {
   let q = caseViewQuery(db, orgId);
   if (f.status?.length) q = q.where('c.status', 'in', f.status);
   if (f.departmentId) q = q.where('c.department_id', '=', f.departmentId);
@@ -339,7 +362,7 @@ export async function listCaseViews(db: DbOrTrx, orgId: string, f: CaseListFilte
     );
   }
   const rows = await q.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(f.limit).execute();
-  return withSla(db, orgId, rows.map(toView));
+  return withSla(db, orgId, rows.map(toView), locale);
 }
 
 export async function getTimeline(db: DbOrTrx, orgId: string, caseId: string) {

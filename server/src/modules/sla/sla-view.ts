@@ -2,6 +2,8 @@
 // the business time left, computed at read time from the stored clocks.
 import type { DbOrTrx } from '../../platform/db/db.ts';
 import type { CaseSlaStageRow } from '../../platform/db/schema.ts';
+import { type DateForPeople, formatDateForPeople } from '../../platform/i18n/dates.ts';
+import type { Locale } from '../../platform/i18n/locales.ts';
 import { clocksForCases, getCalendarById, toClock } from './sla.repository.ts';
 import { remainingBusinessMs, type StageState, stageState } from './sla-clock.ts';
 import { SLA_STAGES, type SlaStage, type SlaUnit } from './sla-policy.ts';
@@ -26,6 +28,15 @@ export interface SlaView {
   extensions: number;
   /** the resolution stage's due instant: the date promised to the customer (R-FLOW-6) */
   expectedResolutionAt: string | null;
+  /** the same, as the reader says it: their language, the org's zone, Hijri beside it where enabled */
+  expectedResolution: DateForPeople | null;
+}
+
+export interface PeopleDates {
+  locale: Locale;
+  timeZone: string;
+  hijri: boolean;
+  region: string;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -34,15 +45,22 @@ export async function slaViews(
   db: DbOrTrx,
   orgId: string,
   caseIds: string[],
+  people: PeopleDates,
   now = new Date(),
 ): Promise<Map<string, SlaView>> {
   const byCase = await clocksForCases(db, orgId, caseIds);
   const out = new Map<string, SlaView>();
-  for (const [caseId, rows] of byCase) out.set(caseId, await toView(db, orgId, rows, now));
+  for (const [caseId, rows] of byCase) out.set(caseId, await toView(db, orgId, rows, people, now));
   return out;
 }
 
-async function toView(db: DbOrTrx, orgId: string, rows: CaseSlaStageRow[], now: Date): Promise<SlaView> {
+async function toView(
+  db: DbOrTrx,
+  orgId: string,
+  rows: CaseSlaStageRow[],
+  people: PeopleDates,
+  now: Date,
+): Promise<SlaView> {
   const stages: SlaStageView[] = [];
   for (const row of [...rows].sort(
     (a, b) => SLA_STAGES.indexOf(a.stage as SlaStage) - SLA_STAGES.indexOf(b.stage as SlaStage),
@@ -69,5 +87,14 @@ async function toView(db: DbOrTrx, orgId: string, rows: CaseSlaStageRow[], now: 
     paused: stages.some((s) => s.state === 'paused'),
     extensions: rows.reduce((n, r) => n + r.extensions, 0),
     expectedResolutionAt: resolution?.dueAt ?? null,
+    expectedResolution: resolution
+      ? formatDateForPeople(new Date(resolution.dueAt), {
+          locale: people.locale,
+          timeZone: people.timeZone,
+          hijri: people.hijri,
+          region: people.region,
+          withTime: true,
+        })
+      : null,
   };
 }
