@@ -66,6 +66,7 @@ async function startWorker(runtime: Runtime, cfg: Config): Promise<() => Promise
   const jobs = await startJobs(runtime.db, runtime.databaseUrl, {
     log,
     slaSweepSeconds: cfg.slaSweepSeconds,
+    publicUrl: cfg.publicUrl,
   });
   return () => jobs.stop();
 }

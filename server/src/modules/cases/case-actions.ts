@@ -7,6 +7,7 @@ import type { Trx } from '../../platform/db/db.ts';
 import { AppError, notFound, validation } from '../../platform/errors.ts';
 import { type Actor, can, canReadCase } from '../access/permissions.ts';
 import { appendAudit } from '../audit/audit.ts';
+import { type NoticeCase, noticeForAction } from '../notifications/case-notices.ts';
 import { searchText, searchVector } from '../search/search-vector.ts';
 import { applySlaForAction } from '../sla/sla-lifecycle.ts';
 import { appendCaseEvents, lockCase } from './case.repository.ts';
@@ -211,7 +212,7 @@ export async function applyCaseAction(
     .execute();
   await applySlaForAction(trx, { ...c, ...(patch as { priority?: string }) }, action, now, c.priority);
   const type = EVENT_TYPE[action];
-  await appendCaseEvents(trx, [
+  const [seq] = await appendCaseEvents(trx, [
     {
       orgId: actor.orgId,
       caseId,
@@ -236,6 +237,12 @@ export async function applyCaseAction(
       data: { number: c.number, fromStatus: from, toStatus: to, reason },
     },
   ]);
+  await noticeForAction(trx, { ...c, ...(patch as object) } as NoticeCase, action, {
+    message,
+    steps: data.steps as string[] | undefined,
+    actorId: actor.userId,
+    seq: String(seq),
+  });
   return { status: to };
 }
 

@@ -47,9 +47,9 @@ export interface NewEvent {
   data?: Record<string, unknown>;
 }
 
-/** Appends to the case timeline. Callers hold the case row lock, so seq cannot collide. */
-export async function appendCaseEvents(trx: Trx, events: NewEvent[]): Promise<void> {
-  if (!events.length) return;
+/** Appends to the case timeline and returns the sequence numbers given. Callers hold the case row lock. */
+export async function appendCaseEvents(trx: Trx, events: NewEvent[]): Promise<number[]> {
+  if (!events.length) return [];
   const first = events[0]!;
   const { max } = await trx
     .selectFrom('case_events')
@@ -58,6 +58,7 @@ export async function appendCaseEvents(trx: Trx, events: NewEvent[]): Promise<vo
     .where('case_id', '=', first.caseId)
     .executeTakeFirstOrThrow();
   let seq = max ?? 0;
+  const firstSeq = seq + 1;
   await trx
     .insertInto('case_events')
     .values(
@@ -76,6 +77,7 @@ export async function appendCaseEvents(trx: Trx, events: NewEvent[]): Promise<vo
       })),
     )
     .execute();
+  return events.map((_, k) => firstSeq + k);
 }
 
 export async function lockCase(trx: Trx, orgId: string, id: string) {

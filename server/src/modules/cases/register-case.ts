@@ -8,6 +8,7 @@ import { AppError, validation } from '../../platform/errors.ts';
 import { isLocale } from '../../platform/i18n/locales.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { findOrCreateCustomer } from '../customers/customer.repository.ts';
+import { noticeForAction, noticeRegistered } from '../notifications/case-notices.ts';
 import { getActiveForm, type OrgContext } from '../orgs/org.repository.ts';
 import { searchText, searchVector } from '../search/search-vector.ts';
 import { applySlaAtRegistration } from '../sla/sla-lifecycle.ts';
@@ -257,7 +258,24 @@ export async function registerCase(
       },
     });
   }
-  await appendCaseEvents(trx, events);
+  const seqs = await appendCaseEvents(trx, events);
+  const noticeCase = {
+    org_id: org.orgId,
+    id,
+    number,
+    department_id: departmentId,
+    category_id: v.categoryId,
+    channel: v.channel,
+    owner_id: ownerId,
+  };
+  await noticeRegistered(trx, noticeCase);
+  if (opts.resolveNow) {
+    await noticeForAction(trx, noticeCase, 'respond', {
+      message: opts.resolveNow.response,
+      actorId: registrar.userId,
+      seq: String(seqs[seqs.length - 1]),
+    });
+  }
   await appendAudit(trx, [
     ...(customer.created
       ? [

@@ -154,6 +154,7 @@ describe('extending the resolution date (R-SLA-4)', () => {
       .select(['event', 'channel', 'audience', 'variables', 'locale'])
       .where('org_id', '=', kh.org.orgId)
       .where('case_id', '=', id)
+      .where('event', '=', 'extended')
       .execute();
     expect(notes).toEqual([
       {

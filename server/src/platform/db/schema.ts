@@ -158,6 +158,7 @@ export interface CaseTable {
   closed_at: Timestamp | null;
   sla_policy_id: string | null;
   escalation_level: Generated<number>;
+  privacy_consent_at: Timestamp | null;
   segment: Generated<string>;
   search_text: string;
   search_vector: ColumnType<string, unknown, unknown>;
@@ -313,6 +314,9 @@ export interface NotificationTable {
   provider_message_id: string | null;
   created_at: DefaultNow;
   sent_at: Timestamp | null;
+  rendered_subject: string | null;
+  rendered_body: string | null;
+  segments: number | null;
 }
 export interface NotificationAttemptTable {
   org_id: string;
@@ -324,7 +328,62 @@ export interface NotificationAttemptTable {
   provider: string;
   provider_message_id: string | null;
 }
+export interface NotificationProviderTable {
+  org_id: string;
+  channel: string;
+  config: Json;
+  version: Generated<number>;
+  active: Generated<boolean>;
+  updated_by: string | null;
+  updated_at: DefaultNow;
+}
+export interface NotificationTemplateTable {
+  org_id: string;
+  event: string;
+  channel: string;
+  locale: string;
+  subject: string | null;
+  body: string;
+  updated_by: string | null;
+  updated_at: DefaultNow;
+}
+export interface PortalCodeTable {
+  org_id: string;
+  id: string;
+  case_id: string;
+  code_hash: string;
+  attempts: Generated<number>;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: DefaultNow;
+}
+export interface PortalSessionTable {
+  org_id: string;
+  token_hash: string;
+  case_id: string;
+  expires_at: Timestamp;
+  created_at: DefaultNow;
+}
+export interface SurveyTable {
+  org_id: string;
+  id: string;
+  case_id: string;
+  token_hash: string;
+  agent_id: string | null;
+  department_id: string;
+  category_id: string | null;
+  channel: string;
+  sent_at: DefaultNow;
+  rating: number | null;
+  comment: string | null;
+  answered_at: Timestamp | null;
+}
 export interface Database {
+  notification_providers: NotificationProviderTable;
+  notification_templates: NotificationTemplateTable;
+  portal_codes: PortalCodeTable;
+  portal_sessions: PortalSessionTable;
+  surveys: SurveyTable;
   calendars: CalendarTable;
   sla_policies: SlaPolicyTable;
   case_sla_stages: CaseSlaStageTable;
@@ -360,3 +419,4 @@ export type UserRow = Selectable<UserTable>;
 export type OrgRow = Selectable<OrgTable>;
 export type CaseSlaStageRow = Selectable<CaseSlaStageTable>;
 export type SlaPolicyRow = Selectable<SlaPolicyTable>;
+export type NotificationRow = Selectable<NotificationTable>;

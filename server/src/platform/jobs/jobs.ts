@@ -8,6 +8,7 @@
 // the outcome exactly-once whatever the queue does (see modules/sla/sla-sweep.ts).
 import PgBoss from 'pg-boss';
 import { runHousekeeping } from '../../modules/housekeeping/housekeeping.ts';
+import { type DeliveryDeps, deliverDue, ProviderRegistry } from '../../modules/notifications/deliver.ts';
 import { sweepSla } from '../../modules/sla/sla-sweep.ts';
 import type { Db } from '../db/db.ts';
 
@@ -16,6 +17,16 @@ export interface JobContext {
   boss: PgBoss;
   log: (msg: string) => void;
   slaSweepSeconds: number;
+  delivery: DeliveryDeps;
+}
+
+/** Re-queue a self-chaining job: at most one per time slot across all workers. */
+async function again(ctx: JobContext, name: string, seconds: number) {
+  await ctx.boss.send(
+    name,
+    { v: 1 },
+    { startAfter: seconds, singletonSeconds: seconds, singletonNextSlot: true },
+  );
 }
 
 interface JobDefinition {
@@ -37,11 +48,23 @@ export const JOBS: JobDefinition[] = [
       if (r.breaches || r.warnings || r.escalations) {
         ctx.log(`SLA sweep: ${r.warnings} warnings, ${r.breaches} breaches, ${r.escalations} escalations`);
       }
-      await ctx.boss.send(
-        'sla-sweep',
-        { v: 1 },
-        { startAfter: ctx.slaSweepSeconds, singletonSeconds: ctx.slaSweepSeconds, singletonNextSlot: true },
-      );
+      await again(ctx, 'sla-sweep', ctx.slaSweepSeconds);
+    },
+  },
+  {
+    // The notification outbox: whatever is due, then again in a couple of seconds.
+    name: 'notifications',
+    version: 1,
+    policy: 'standard',
+    cron: '* * * * *',
+    handler: async (ctx) => {
+      const r = await deliverDue(ctx.delivery, 500);
+      if (r.sent || r.failed || r.retried) {
+        ctx.log(
+          `notifications: ${r.sent} sent, ${r.local} kept in the local outbox, ${r.retried} to retry, ${r.failed} failed`,
+        );
+      }
+      await again(ctx, 'notifications', 2);
     },
   },
   {
@@ -63,12 +86,14 @@ export interface Jobs {
 export async function startJobs(
   db: Db,
   databaseUrl: string,
-  opts: { log: (msg: string) => void; slaSweepSeconds: number },
+  opts: { log: (msg: string) => void; slaSweepSeconds: number; publicUrl: string },
 ): Promise<Jobs> {
   const boss = new PgBoss({ connectionString: databaseUrl, max: 4, application_name: 'riza-worker' });
   boss.on('error', (e: unknown) => opts.log(`job queue error: ${String(e)}`));
   await boss.start();
-  const ctx: JobContext = { db, boss, log: opts.log, slaSweepSeconds: opts.slaSweepSeconds };
+  const providers = new ProviderRegistry(db);
+  const delivery: DeliveryDeps = { db, providers, publicUrl: opts.publicUrl };
+  const ctx: JobContext = { db, boss, log: opts.log, slaSweepSeconds: opts.slaSweepSeconds, delivery };
   for (const job of JOBS) {
     await boss.createQueue(job.name, {
       name: job.name,
@@ -86,6 +111,7 @@ export async function startJobs(
     boss,
     stop: async () => {
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      await providers.close();
     },
   };
 }
