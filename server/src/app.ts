@@ -13,6 +13,7 @@ import { auditRoutes } from './http/routes/audit.routes.ts';
 import { authRoutes } from './http/routes/auth.routes.ts';
 import { caseRoutes } from './http/routes/cases.routes.ts';
 import { customerRoutes } from './http/routes/customers.routes.ts';
+import { notificationRoutes } from './http/routes/notifications.routes.ts';
 import { orgRoutes } from './http/routes/org.routes.ts';
 import { slaRoutes } from './http/routes/sla.routes.ts';
 import { systemRoutes } from './http/routes/system.ts';
@@ -82,5 +83,6 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   attachmentRoutes(app, db, config, store);
   auditRoutes(app, db);
   slaRoutes(app, db);
+  notificationRoutes(app, db);
   return app;
 }

@@ -49,6 +49,14 @@ const MATRIX: Record<string, Rule> = {
   'PUT /api/v1/admin/sla-policies/{code}': { all: ['settings:manage'] },
   'POST /api/v1/cases/{id}/sla/extend': { all: ['cases:work'] },
   'GET /api/v1/reports/sla': { all: ['reports:read'] },
+  'GET /api/v1/admin/providers': { all: ['settings:manage'] },
+  'PUT /api/v1/admin/providers/{channel}': { all: ['settings:manage'] },
+  'GET /api/v1/admin/templates': { all: ['settings:manage'] },
+  'PUT /api/v1/admin/templates/{event}/{channel}/{locale}': { all: ['settings:manage'] },
+  'DELETE /api/v1/admin/templates/{event}/{channel}/{locale}': { all: ['settings:manage'] },
+  'POST /api/v1/admin/templates/preview': { all: ['settings:manage'] },
+  'GET /api/v1/admin/outbox': { all: ['settings:manage'] },
+  'GET /api/v1/cases/{id}/notifications': READ,
 };
 
 function allowed(rule: Rule, perms: readonly string[]): boolean {
@@ -96,6 +104,9 @@ function url(path: string): string {
       : 'main';
   return (path + (QUERY[path] ?? ''))
     .replace('{code}', code)
+    .replace('{channel}', 'email')
+    .replace('{event}', 'registered')
+    .replace('{locale}', 'en')
     .replace('{id}', path.startsWith('/api/v1/customers') ? customerId : caseId)
     .replace('{action}', 'acknowledge')
     .replace('{attachmentId}', '00000000-0000-7000-8000-000000000000');
@@ -117,6 +128,12 @@ const BODIES: Record<string, object> = {
     targets: { acknowledge: { amount: 3, unit: 'business_days' } },
   },
   'POST /api/v1/cases/{id}/sla/extend': { newDueAt: '2030-01-15', reason: 'Waiting for the supplier' },
+  'PUT /api/v1/admin/providers/{channel}': { config: null },
+  'PUT /api/v1/admin/templates/{event}/{channel}/{locale}': {
+    subject: 'Case {caseNumber}',
+    body: 'We registered {caseNumber}: {trackingUrl}',
+  },
+  'POST /api/v1/admin/templates/preview': { event: 'registered', channel: 'sms', locale: 'en', body: '{caseNumber} {trackingUrl}' },
 };
 
 async function call(route: { method: string; path: string }, s: Session | null) {
