@@ -48,8 +48,13 @@ async function seedDemo(db: Db, cfg: Config): Promise<void> {
   if (created.length) log(`Loaded policy profiles: ${created.map((l) => l.slug).join(', ')}`);
 }
 
-function printLogins(cfg: Config) {
+async function printLogins(cfg: Config, db: Db) {
   const password = demoPassword(cfg);
+  const providers = await db
+    .selectFrom('notification_providers')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('active', '=', true)
+    .executeTakeFirstOrThrow();
   log('');
   log(`Riza is running at ${cfg.publicUrl}`);
   log(`  API reference: ${cfg.publicUrl}/api/docs`);
@@ -58,6 +63,12 @@ function printLogins(cfg: Config) {
   log(
     `  Every demo user of the five profiles has the same password (kept in ${path.join(cfg.dataDir, 'demo-password.txt')}).`,
   );
+  if (Number(providers.n) === 0) {
+    log('  No SMS or e-mail provider is configured: messages to customers are kept in the local outbox');
+    log(
+      `  (GET ${cfg.publicUrl}/api/v1/admin/outbox as an administrator; configure one with PUT /api/v1/admin/providers/sms|email).`,
+    );
+  }
   log('');
 }
 
@@ -86,7 +97,7 @@ async function serve(opts: { seed: boolean }) {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   await app.listen({ host: cfg.host, port: cfg.port });
-  if (opts.seed) printLogins(cfg);
+  if (opts.seed) await printLogins(cfg, runtime.db);
 }
 
 const program = new Command('riza').description('Riza complaint and customer-care platform');
