@@ -57,6 +57,7 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/v1/admin/templates/preview': { all: ['settings:manage'] },
   'GET /api/v1/admin/outbox': { all: ['settings:manage'] },
   'GET /api/v1/cases/{id}/notifications': READ,
+  'GET /api/v1/cases/{id}/letter.pdf': READ,
 };
 
 function allowed(rule: Rule, perms: readonly string[]): boolean {
@@ -133,7 +134,12 @@ const BODIES: Record<string, object> = {
     subject: 'Case {caseNumber}',
     body: 'We registered {caseNumber}: {trackingUrl}',
   },
-  'POST /api/v1/admin/templates/preview': { event: 'registered', channel: 'sms', locale: 'en', body: '{caseNumber} {trackingUrl}' },
+  'POST /api/v1/admin/templates/preview': {
+    event: 'registered',
+    channel: 'sms',
+    locale: 'en',
+    body: '{caseNumber} {trackingUrl}',
+  },
 };
 
 async function call(route: { method: string; path: string }, s: Session | null) {

@@ -182,6 +182,43 @@ describe('message templates', () => {
   });
 });
 
+describe('the final answer letter', () => {
+  it('is a PDF once the case is answered, and not found before', async () => {
+    const manager = await signIn(app, 'kontakt-home', kh.userEmail('cs_manager'));
+    const c = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers: agent.headers,
+        payload: khComplaint(),
+      })
+    ).json();
+    expect(
+      (await app.inject({ url: `/api/v1/cases/${c.id}/letter.pdf`, headers: agent.headers })).statusCode,
+    ).toBe(404);
+    for (const [action, payload] of [
+      ['acknowledge', {}],
+      ['investigate', {}],
+      [
+        'respond',
+        { message: 'Soyuducu dəyişdirildi.', steps: ['Anbar yoxlanıldı', 'Yeni soyuducu çatdırıldı'] },
+      ],
+    ] as const) {
+      const r = await app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${c.id}/actions/${action}`,
+        headers: manager.headers,
+        payload,
+      });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    const pdf = await app.inject({ url: `/api/v1/cases/${c.id}/letter.pdf`, headers: agent.headers });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
 describe('the outbox', () => {
   it('hides a one-time code that went to a real phone, and shows one kept in the local outbox', async () => {
     const base = {

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { canReadCase } from '../../modules/access/permissions.ts';
 import { appendAudit } from '../../modules/audit/audit.ts';
 import { getCaseView } from '../../modules/cases/case.repository.ts';
+import { buildAnswerLetter } from '../../modules/letters/index.ts';
 import { DEFAULT_TEMPLATES } from '../../modules/notifications/default-templates.ts';
 import {
   type ProviderConfig,
@@ -369,6 +370,38 @@ export function notificationRoutes(app: FastifyInstance, db: Db) {
         .limit(q.limit ?? 50)
         .execute();
       return { items: rows.map(present) };
+    },
+  );
+
+  app.get(
+    '/api/v1/cases/:id/letter.pdf',
+    {
+      preValidation: requireAnyPermission('cases:read:org', 'cases:read:department'),
+      schema: {
+        tags: ['cases'],
+        summary: 'The final written answer as a PDF letter (once the case has been answered)',
+        params: IdParams,
+        querystring: Type.Object({ locale: Type.Optional(Lang) }, { additionalProperties: false }),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const id = (request.params as { id: string }).id;
+      const view = await getCaseView(db, actor.orgId, id);
+      if (!view || !canReadCase(actor, { department_id: view.department.id, owner_id: view.owner.id }))
+        throw notFound();
+      const letter = await buildAnswerLetter(
+        db,
+        actor.orgId,
+        id,
+        (request.query as { locale?: Locale }).locale,
+      );
+      if (!letter) throw notFound();
+      reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="${letter.filename}"`)
+        .header('cache-control', 'private, no-store');
+      return letter.pdf;
     },
   );
 

@@ -5,6 +5,7 @@ import { createOrg, khComplaint, registerAs, type TestOrg } from '../../../../te
 import { LocalSmsc, LocalSmtp } from '../../../../test/local-servers.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { applyCaseAction } from '../cases/case-actions.ts';
+import { buildAnswerLetter } from '../letters/index.ts';
 import { backoffSeconds, deliverDue, ProviderRegistry } from './deliver.ts';
 
 let db: Db;
@@ -14,7 +15,7 @@ let smtp: LocalSmtp;
 let smsc: LocalSmsc;
 let providers: ProviderRegistry;
 
-const deps = () => ({ db, providers, publicUrl: 'https://care.example' });
+const deps = () => ({ db, providers, publicUrl: 'https://care.example', letter: buildAnswerLetter });
 
 async function configure(orgId: string, channel: 'sms' | 'email', config: object) {
   await db
@@ -131,6 +132,9 @@ describe('delivering the outbox', () => {
     await deliverDue(deps());
     const answer = smtp.accepted.find((m) => m.parsed.text?.includes('إعادة تشغيل المنفذ في المقسم'));
     expect(answer, 'final answer e-mail with the steps').toBeTruthy();
+    expect(answer!.parsed.attachments.map((a) => [a.contentType, a.filename])).toEqual([
+      ['application/pdf', `${number}.pdf`],
+    ]);
     const survey = smsc.accepted.find((s) => s.text.includes('/portal/umniah/survey/'));
     expect(survey, 'survey link by SMS').toBeTruthy();
   });

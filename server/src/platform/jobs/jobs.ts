@@ -8,6 +8,7 @@
 // the outcome exactly-once whatever the queue does (see modules/sla/sla-sweep.ts).
 import PgBoss from 'pg-boss';
 import { runHousekeeping } from '../../modules/housekeeping/housekeeping.ts';
+import { buildAnswerLetter } from '../../modules/letters/index.ts';
 import { type DeliveryDeps, deliverDue, ProviderRegistry } from '../../modules/notifications/deliver.ts';
 import { sweepSla } from '../../modules/sla/sla-sweep.ts';
 import type { Db } from '../db/db.ts';
@@ -92,7 +93,7 @@ export async function startJobs(
   boss.on('error', (e: unknown) => opts.log(`job queue error: ${String(e)}`));
   await boss.start();
   const providers = new ProviderRegistry(db);
-  const delivery: DeliveryDeps = { db, providers, publicUrl: opts.publicUrl };
+  const delivery: DeliveryDeps = { db, providers, publicUrl: opts.publicUrl, letter: buildAnswerLetter };
   const ctx: JobContext = { db, boss, log: opts.log, slaSweepSeconds: opts.slaSweepSeconds, delivery };
   for (const job of JOBS) {
     await boss.createQueue(job.name, {
