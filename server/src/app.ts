@@ -14,6 +14,7 @@ import { authRoutes } from './http/routes/auth.routes.ts';
 import { caseRoutes } from './http/routes/cases.routes.ts';
 import { customerRoutes } from './http/routes/customers.routes.ts';
 import { notificationRoutes } from './http/routes/notifications.routes.ts';
+import { offerRoutes } from './http/routes/offers.routes.ts';
 import { orgRoutes } from './http/routes/org.routes.ts';
 import { slaRoutes } from './http/routes/sla.routes.ts';
 import { systemRoutes } from './http/routes/system.ts';
@@ -84,5 +85,6 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   auditRoutes(app, db);
   slaRoutes(app, db);
   notificationRoutes(app, db);
+  offerRoutes(app, db);
   return app;
 }

@@ -58,6 +58,9 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/admin/outbox': { all: ['settings:manage'] },
   'GET /api/v1/cases/{id}/notifications': READ,
   'GET /api/v1/cases/{id}/letter.pdf': READ,
+  'GET /api/v1/cases/{id}/offers': READ,
+  'POST /api/v1/cases/{id}/offers': { all: ['cases:work'] },
+  'POST /api/v1/cases/{id}/offers/{offerId}/answer': { all: ['cases:work'] },
 };
 
 function allowed(rule: Rule, perms: readonly string[]): boolean {
@@ -110,7 +113,8 @@ function url(path: string): string {
     .replace('{locale}', 'en')
     .replace('{id}', path.startsWith('/api/v1/customers') ? customerId : caseId)
     .replace('{action}', 'acknowledge')
-    .replace('{attachmentId}', '00000000-0000-7000-8000-000000000000');
+    .replace('{attachmentId}', '00000000-0000-7000-8000-000000000000')
+    .replace('{offerId}', '00000000-0000-7000-8000-000000000000');
 }
 
 const SOME_UUID = '00000000-0000-7000-8000-000000000001';
@@ -130,6 +134,12 @@ const BODIES: Record<string, object> = {
   },
   'POST /api/v1/cases/{id}/sla/extend': { newDueAt: '2030-01-15', reason: 'Waiting for the supplier' },
   'PUT /api/v1/admin/providers/{channel}': { config: null },
+  'POST /api/v1/cases/{id}/offers': {
+    kind: 'alternative',
+    description: 'LTE instead of fibre',
+    reason: 'No port',
+  },
+  'POST /api/v1/cases/{id}/offers/{offerId}/answer': { answer: 'accepted' },
   'PUT /api/v1/admin/templates/{event}/{channel}/{locale}': {
     subject: 'Case {caseNumber}',
     body: 'We registered {caseNumber}: {trackingUrl}',

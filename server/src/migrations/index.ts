@@ -4,9 +4,11 @@ import type { Migration } from 'kysely';
 import * as m20261122000100 from './20261122000100_foundation.ts';
 import * as m20261122000200 from './20261122000200_sla.ts';
 import * as m20261122000300 from './20261122000300_communication.ts';
+import * as m20261122000400 from './20261122000400_offers.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261122000100_foundation': m20261122000100,
   '20261122000200_sla': m20261122000200,
   '20261122000300_communication': m20261122000300,
+  '20261122000400_offers': m20261122000400,
 };

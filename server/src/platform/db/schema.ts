@@ -378,7 +378,24 @@ export interface SurveyTable {
   comment: string | null;
   answered_at: Timestamp | null;
 }
+export interface CaseOfferTable {
+  org_id: string;
+  id: string;
+  case_id: string;
+  kind: string;
+  description: string;
+  amount: ColumnType<string | null, number | string | null, number | string | null>;
+  currency: string | null;
+  reason: string;
+  offered_by: string;
+  offered_at: Timestamp;
+  answer: string | null;
+  answer_note: string | null;
+  answered_at: Timestamp | null;
+  answer_recorded_by: string | null;
+}
 export interface Database {
+  case_offers: CaseOfferTable;
   notification_providers: NotificationProviderTable;
   notification_templates: NotificationTemplateTable;
   portal_codes: PortalCodeTable;
