@@ -45,7 +45,7 @@ export async function login(
     : undefined;
   dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
   const ok = await argon2.verify(user?.password_hash ?? (await dummyHash), input.password).catch(() => false);
-  if (!org || !user || !user.active || !user.password_hash || !ok) throw new AppError('INVALID_CREDENTIALS');
+  if (!org || !user?.active || !user.password_hash || !ok) throw new AppError('INVALID_CREDENTIALS');
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
@@ -86,7 +86,7 @@ export async function actorFor(db: DbOrTrx, orgId: string, userId: string): Prom
     .where('u.org_id', '=', orgId)
     .where('u.id', '=', userId)
     .executeTakeFirst();
-  if (!row || !row.active) return null;
+  if (!row?.active) return null;
   return {
     orgId,
     userId: row.id,

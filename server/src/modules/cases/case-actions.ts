@@ -1,14 +1,10 @@
-// Use-case: move a case through its lifecycle. Every action locks the case, checks the actor
-// and the transition table, changes the row, and appends the timeline event and the audit row
-// in the same transaction.
-import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Trx } from '../../platform/db/db.ts';
 import { AppError, notFound, validation } from '../../platform/errors.ts';
 import { type Actor, can, canReadCase } from '../access/permissions.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { type NoticeCase, noticeForAction } from '../notifications/case-notices.ts';
-import { searchText, searchVector } from '../search/search-vector.ts';
+import { searchVector } from '../search/search-vector.ts';
 import { applySlaForAction } from '../sla/sla-lifecycle.ts';
 import { appendCaseEvents, lockCase } from './case.repository.ts';
 import {

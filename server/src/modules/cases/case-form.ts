@@ -199,10 +199,10 @@ export function validateCaseInput(
 
   const categoryCode = clean(input.category);
   const category = categoryCode ? lookups.categories.get(categoryCode) : undefined;
-  if (categoryCode && (!category || !category.active)) err('category', 'not_found');
+  if (categoryCode && !category?.active) err('category', 'not_found');
   const serviceCode = clean(input.service);
   const service = serviceCode ? lookups.services.get(serviceCode) : undefined;
-  if (serviceCode && (!service || !service.active)) err('service', 'not_found');
+  if (serviceCode && !service?.active) err('service', 'not_found');
 
   if (errors.length) return { ok: false, errors };
 
