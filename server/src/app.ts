@@ -12,10 +12,12 @@ import { attachmentRoutes } from './http/routes/attachments.routes.ts';
 import { auditRoutes } from './http/routes/audit.routes.ts';
 import { authRoutes } from './http/routes/auth.routes.ts';
 import { caseRoutes } from './http/routes/cases.routes.ts';
+import { channelRoutes } from './http/routes/channels.routes.ts';
 import { customerRoutes } from './http/routes/customers.routes.ts';
 import { notificationRoutes } from './http/routes/notifications.routes.ts';
 import { offerRoutes } from './http/routes/offers.routes.ts';
 import { orgRoutes } from './http/routes/org.routes.ts';
+import { portalRoutes } from './http/routes/portal.routes.ts';
 import { slaRoutes } from './http/routes/sla.routes.ts';
 import { systemRoutes } from './http/routes/system.ts';
 import type { Db } from './platform/db/db.ts';
@@ -84,7 +86,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   attachmentRoutes(app, db, config, store);
   auditRoutes(app, db);
   slaRoutes(app, db);
+  portalRoutes(app, db, config, store);
   notificationRoutes(app, db);
   offerRoutes(app, db);
+  channelRoutes(app, db);
   return app;
 }

@@ -17,6 +17,9 @@ declare module 'fastify' {
 export function installAuth(app: FastifyInstance, db: Db): void {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
+    // The public portal never acts as staff: a staff cookie in the same browser must not make its
+    // requests fail the staff CSRF check (the portal has its own session and SameSite=Strict cookie).
+    if (request.url.startsWith('/api/v1/portal/')) return;
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       request.actor = await apiTokenActor(db, header.slice(7).trim());

@@ -49,6 +49,19 @@ const MATRIX: Record<string, Rule> = {
   'PUT /api/v1/admin/sla-policies/{code}': { all: ['settings:manage'] },
   'POST /api/v1/cases/{id}/sla/extend': { all: ['cases:work'] },
   'GET /api/v1/reports/sla': { all: ['reports:read'] },
+  'GET /api/v1/portal/{org}': { public: true },
+  'POST /api/v1/portal/{org}/cases': { public: true },
+  'POST /api/v1/portal/{org}/track': { public: true },
+  'POST /api/v1/portal/{org}/track/verify': { public: true },
+  'DELETE /api/v1/portal/{org}/session': { public: true },
+  // customers: a portal session for the case, not a staff permission (portal.test.ts)
+  'GET /api/v1/portal/{org}/cases/{number}': { public: true },
+  'POST /api/v1/portal/{org}/cases/{number}/reply': { public: true },
+  'POST /api/v1/portal/{org}/cases/{number}/attachments': { public: true },
+  'GET /api/v1/portal/{org}/cases/{number}/letter.pdf': { public: true },
+  'GET /api/v1/portal/{org}/survey/{token}': { public: true },
+  'POST /api/v1/portal/{org}/survey/{token}': { public: true },
+  'GET /api/v1/reports/csat': { all: ['reports:read'] },
   'GET /api/v1/admin/providers': { all: ['settings:manage'] },
   'PUT /api/v1/admin/providers/{channel}': { all: ['settings:manage'] },
   'GET /api/v1/admin/templates': { all: ['settings:manage'] },
@@ -59,6 +72,11 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/cases/{id}/notifications': READ,
   'GET /api/v1/cases/{id}/letter.pdf': READ,
   'GET /api/v1/cases/{id}/offers': READ,
+  'GET /api/v1/admin/inboxes': { all: ['settings:manage'] },
+  'PUT /api/v1/admin/inboxes/{code}': { all: ['settings:manage'] },
+  'GET /api/v1/admin/channels': { all: ['settings:manage'] },
+  'PUT /api/v1/admin/channels/{code}': { all: ['settings:manage'] },
+  'POST /api/v1/cases/{id}/replies': { all: ['cases:work'] },
   'POST /api/v1/cases/{id}/offers': { all: ['cases:work'] },
   'POST /api/v1/cases/{id}/offers/{offerId}/answer': { all: ['cases:work'] },
 };
@@ -98,6 +116,7 @@ beforeAll(async () => {
 
 const QUERY: Record<string, string> = {
   '/api/v1/reports/sla': '?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z',
+  '/api/v1/reports/csat': '?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z',
 };
 
 function url(path: string): string {
@@ -140,6 +159,9 @@ const BODIES: Record<string, object> = {
     reason: 'No port',
   },
   'POST /api/v1/cases/{id}/offers/{offerId}/answer': { answer: 'accepted' },
+  'PUT /api/v1/admin/inboxes/{code}': { name: { en: 'Main' }, department: 'customer_care' },
+  'PUT /api/v1/admin/channels/{code}': { inbox: 'main', kind: 'store' },
+  'POST /api/v1/cases/{id}/replies': { body: 'Hello' },
   'PUT /api/v1/admin/templates/{event}/{channel}/{locale}': {
     subject: 'Case {caseNumber}',
     body: 'We registered {caseNumber}: {trackingUrl}',

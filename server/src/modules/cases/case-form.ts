@@ -45,6 +45,8 @@ export interface CaseInput {
     email?: string;
     nationalId?: string;
     accountId?: string;
+    /** messaging-platform user ids the customer wrote from (set by channels, not forms) */
+    handles?: { kind: 'telegram' | 'messenger'; value: string }[];
   };
   custom?: Record<string, string>;
 }
@@ -138,6 +140,12 @@ export function validateCaseInput(
   input: CaseInput,
   form: FormField[],
   lookups: FormLookups,
+  /**
+   * A message that arrived by itself (e-mail, messaging app, chat): the form's required fields
+   * cannot be asked for, only what the message carries is checked; the channel is enabled by the
+   * channel registry rather than the org's list.
+   */
+  opts: { unattended?: boolean } = {},
 ): { ok: true; value: ValidCase } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const err = (field: string, reason: string, params?: Record<string, string | number>) =>
@@ -146,12 +154,14 @@ export function validateCaseInput(
   if (!(CASE_TYPES as readonly string[]).includes(input.type)) err('type', 'invalid_value');
   else if (!lookups.enabledTypes.has(input.type)) err('type', 'disabled');
   if (!CHANNELS.includes(input.channel as Channel)) err('channel', 'invalid_value');
-  else if (!lookups.enabledChannels.has(input.channel)) err('channel', 'disabled');
+  else if (!opts.unattended && !lookups.enabledChannels.has(input.channel)) err('channel', 'disabled');
   if (input.priority !== undefined && !(PRIORITIES as readonly string[]).includes(input.priority)) {
     err('priority', 'invalid_value');
   }
 
-  const required = new Set(form.filter((f) => f.required).map((f) => fieldPath(f.key)));
+  const required = new Set(
+    opts.unattended ? [] : form.filter((f) => f.required).map((f) => fieldPath(f.key)),
+  );
   required.add('description'); // the nature of the complaint is never optional
   const known = new Set(form.map((f) => fieldPath(f.key)));
   for (const key of Object.keys(input.custom ?? {})) {
@@ -195,6 +205,13 @@ export function validateCaseInput(
       if (v.length > 64) err(`customer.${k}`, 'too_long', { max: 64 });
       else contacts.push({ kind, value: normalizeIdentifier(v) });
     }
+  }
+
+  for (const h of c.handles ?? []) {
+    const v = clean(h.value);
+    if ((h.kind === 'telegram' || h.kind === 'messenger') && v && v.length <= 128)
+      contacts.push({ kind: h.kind, value: v });
+    else err('customer.handles', 'invalid_value');
   }
 
   const categoryCode = clean(input.category);
@@ -254,6 +271,25 @@ export function summarise(text: string): string {
 
 /** Built-in labels for fields the form does not label (type, channel, …). */
 export const BUILTIN_LABELS: Record<string, LocalizedText> = {
+  consent: {
+    en: 'Privacy notice',
+    ar: 'إشعار الخصوصية',
+    ru: 'Уведомление о конфиденциальности',
+    kk: 'Құпиялылық туралы хабарлама',
+    az: 'Məxfilik bildirişi',
+  },
+  code: { en: 'Code', ar: 'الرمز', ru: 'Код', kk: 'Код', az: 'Kod' },
+  message: { en: 'Message', ar: 'الرسالة', ru: 'Сообщение', kk: 'Хабарлама', az: 'Mesaj' },
+  rating: { en: 'Rating', ar: 'التقييم', ru: 'Оценка', kk: 'Баға', az: 'Qiymət' },
+  comment: { en: 'Comment', ar: 'التعليق', ru: 'Комментарий', kk: 'Пікір', az: 'Şərh' },
+  number: {
+    en: 'Case number',
+    ar: 'رقم الحالة',
+    ru: 'Номер обращения',
+    kk: 'Өтініш нөмірі',
+    az: 'Müraciət nömrəsi',
+  },
+  newDueAt: { en: 'New date', ar: 'الموعد الجديد', ru: 'Новый срок', kk: 'Жаңа мерзім', az: 'Yeni tarix' },
   type: { en: 'Type', ar: 'النوع', ru: 'Тип', kk: 'Түрі', az: 'Növ' },
   channel: { en: 'Channel', ar: 'القناة', ru: 'Канал', kk: 'Арна', az: 'Kanal' },
   priority: { en: 'Priority', ar: 'الأولوية', ru: 'Приоритет', kk: 'Басымдық', az: 'Prioritet' },

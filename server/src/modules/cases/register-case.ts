@@ -25,6 +25,8 @@ export interface RegisterOptions {
   /** First-contact resolution: register and communicate the response in one step (R-INTAKE-6). */
   resolveNow?: { response: string; mode?: 'written' | 'verbal'; customerAgreedToVerbal?: boolean };
   now?: Date;
+  /** arrived by itself through a channel: see validateCaseInput */
+  unattended?: boolean;
 }
 
 export async function loadFormLookups(trx: Trx, org: OrgContext): Promise<FormLookups> {
@@ -98,7 +100,7 @@ export async function registerCase(
   opts: RegisterOptions = {},
 ): Promise<{ id: string; number: string }> {
   const [form, lookups] = await Promise.all([getActiveForm(trx, org.orgId), loadFormLookups(trx, org)]);
-  const checked = validateCaseInput(input, form.fields, lookups);
+  const checked = validateCaseInput(input, form.fields, lookups, { unattended: opts.unattended });
   if (!checked.ok) {
     const labels = new Map(form.fields.map((f) => [fieldPath(f.key), f.label]));
     throw validation(checked.errors.map((e) => ({ ...e, label: labels.get(e.field) })));

@@ -1,7 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { DbOrTrx, Trx } from '../../platform/db/db.ts';
 
-export type ContactKind = 'phone' | 'email' | 'national_id' | 'account_id';
+/** How a customer can be found again; `telegram` and `messenger` are the platforms' user ids. */
+export type ContactKind = 'phone' | 'email' | 'national_id' | 'account_id' | 'telegram' | 'messenger';
 export interface ContactValue {
   kind: ContactKind;
   value: string;

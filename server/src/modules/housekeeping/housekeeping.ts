@@ -12,5 +12,11 @@ export async function runHousekeeping(db: Db, now = new Date()) {
     .deleteFrom('idempotency_keys')
     .where('created_at', '<', new Date(now.getTime() - IDEMPOTENCY_RETENTION_HOURS * 3600_000))
     .executeTakeFirst();
+  // the portal's one-time codes (kept a day for the per-case hourly limit) and sessions
+  await db
+    .deleteFrom('portal_codes')
+    .where('expires_at', '<', new Date(now.getTime() - 24 * 3600_000))
+    .execute();
+  await db.deleteFrom('portal_sessions').where('expires_at', '<', now).execute();
   return { sessions: Number(sessions.numDeletedRows), idempotencyKeys: Number(keys.numDeletedRows) };
 }

@@ -65,4 +65,6 @@ export const ar: Record<MessageKey, string> = {
   'field.invalid_code': '«{label}» غير صحيح أو لم يعد صالحًا. اطلب رمزًا جديدًا.',
   'field.consent_required': 'يرجى الموافقة على «{label}» لإرسال طلبك.',
   'field.invalid_setting': '«{label}»: {problem}',
+  'field.confidential':
+    'يحتوي «{label}» على بيانات سرية لا يجوز إرسالها عبر منصة تواصل اجتماعي عامة ({kinds}). أرسلها بالبريد الإلكتروني أو الهاتف بدلًا من ذلك.',
 };

@@ -64,4 +64,6 @@ export const az: Record<MessageKey, string> = {
   'field.invalid_code': '“{label}” yanlışdır və ya artıq etibarlı deyil. Yeni kod istəyin.',
   'field.consent_required': 'Müraciətinizi göndərmək üçün “{label}” ilə razılaşın.',
   'field.invalid_setting': '“{label}”: {problem}',
+  'field.confidential':
+    '“{label}” açıq sosial platforma ilə göndərilə bilməyən məxfi məlumat ehtiva edir ({kinds}). Onu e-poçt və ya telefonla göndərin.',
 };

@@ -64,6 +64,8 @@ export const en = {
   'field.invalid_code': '“{label}” is wrong or no longer valid. Ask for a new code.',
   'field.consent_required': 'Please accept the “{label}” to submit your request.',
   'field.invalid_setting': '“{label}”: {problem}',
+  'field.confidential':
+    '“{label}” contains data that must not be sent over a public social platform ({kinds}). Send it by e-mail or phone instead.',
 } as const;
 
 export type MessageKey = keyof typeof en;

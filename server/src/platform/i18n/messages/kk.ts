@@ -62,4 +62,6 @@ export const kk: Record<MessageKey, string> = {
   'field.invalid_code': '«{label}» қате немесе енді жарамсыз. Жаңа код сұраңыз.',
   'field.consent_required': 'Өтінішті жіберу үшін «{label}» қабылдаңыз.',
   'field.invalid_setting': '«{label}»: {problem}',
+  'field.confidential':
+    '«{label}» ішінде жалпыға ашық әлеуметтік платформа арқылы жіберуге болмайтын құпия деректер бар ({kinds}). Оларды электрондық пошта немесе телефон арқылы жіберіңіз.',
 };

@@ -66,4 +66,6 @@ export const ru: Record<MessageKey, string> = {
   'field.invalid_code': '«{label}» неверен или больше не действует. Запросите новый код.',
   'field.consent_required': 'Чтобы отправить обращение, примите «{label}».',
   'field.invalid_setting': '«{label}»: {problem}',
+  'field.confidential':
+    '«{label}» содержит данные, которые нельзя отправлять через публичную социальную платформу ({kinds}). Отправьте их по электронной почте или сообщите по телефону.',
 };
