@@ -25,7 +25,7 @@ import {
   startStage,
   stopStage,
 } from './sla-clock.ts';
-import { type CaseSlaAttributes, matchPolicy, slaEffect, stagesFor } from './sla-policy.ts';
+import { type CaseSlaAttributes, matchPolicy, type SlaEffect, slaEffect, stagesFor } from './sla-policy.ts';
 
 export interface RegisteredCase extends CaseSlaAttributes {
   orgId: string;
@@ -102,7 +102,11 @@ export async function applySlaForAction(
   previousPriority?: string,
 ): Promise<void> {
   if (previousPriority !== undefined && previousPriority !== c.priority) await rematchPolicy(trx, c);
-  const effect = slaEffect(action);
+  await applySlaEffect(trx, c, slaEffect(action), now);
+}
+
+/** Moves the clocks as `effect` says (e.g. an agent's reply meets the first response). Case row locked. */
+export async function applySlaEffect(trx: Trx, c: ActedCase, effect: SlaEffect, now: Date): Promise<void> {
   if (!effect.meet.length && !effect.pause && !effect.resume && !effect.reopen && !effect.stop) return;
   const rows = await lockClocks(trx, c.org_id, c.id);
   if (!rows.length) return;

@@ -185,6 +185,10 @@ export interface CaseMessageTable {
   body: string;
   author_id: string | null;
   created_at: DefaultNow;
+  channel_id: ColumnType<string | null, string | null | undefined, string | null>;
+  external_id: ColumnType<string | null, string | null | undefined, string | null>;
+  html: ColumnType<string | null, string | null | undefined, string | null>;
+  meta: ColumnType<unknown, string | undefined, string>;
   search_vector: ColumnType<string, unknown, unknown>;
 }
 export interface AttachmentTable {
@@ -394,7 +398,123 @@ export interface CaseOfferTable {
   answered_at: Timestamp | null;
   answer_recorded_by: string | null;
 }
+export interface InboxTable {
+  org_id: string;
+  id: string;
+  code: string;
+  name: Json;
+  department_id: string;
+  calendar_id: string | null;
+  auto_reply: Json | null;
+  active: Generated<boolean>;
+}
+export interface InboxMemberTable {
+  org_id: string;
+  inbox_id: string;
+  user_id: string;
+}
+export interface ChannelTable {
+  org_id: string;
+  id: string;
+  code: string;
+  inbox_id: string;
+  kind: string;
+  config: Json;
+  address: string | null;
+  active: Generated<boolean>;
+  created_at: DefaultNow;
+}
+export interface ChannelThreadTable {
+  org_id: string;
+  channel_id: string;
+  thread_key: string;
+  case_id: string;
+  customer_id: string;
+  last_message_at: Timestamp;
+}
+export interface ChannelOutboxTable {
+  org_id: string;
+  id: string;
+  channel_id: string;
+  thread_key: string;
+  case_id: string;
+  message_id: string;
+  body: string;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  next_attempt_at: DefaultNow;
+  last_error: string | null;
+  external_id: string | null;
+  created_at: DefaultNow;
+  sent_at: Timestamp | null;
+}
+export interface CallTable {
+  org_id: string;
+  id: string;
+  channel_id: string;
+  external_id: string;
+  direction: Generated<string>;
+  caller: string | null;
+  callee: string | null;
+  queue: string | null;
+  agent_id: string | null;
+  customer_id: string | null;
+  case_id: string | null;
+  state: string;
+  started_at: Timestamp;
+  answered_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  wait_seconds: number | null;
+  talk_seconds: number | null;
+  hold_count: Generated<number>;
+  hold_seconds: Generated<number>;
+  held_since: Timestamp | null;
+  hold_limit_exceeded: Generated<boolean>;
+  abandoned: Generated<boolean>;
+  unanswered: Generated<boolean>;
+  recording_attachment_id: string | null;
+}
+export interface CallEventTable {
+  org_id: string;
+  call_id: string;
+  seq: number;
+  type: string;
+  at: Timestamp;
+  data: Json;
+}
+export interface ChatSessionTable {
+  org_id: string;
+  id: string;
+  channel_id: string;
+  visitor_token_hash: string;
+  visitor_name: string | null;
+  visitor_contact: string | null;
+  locale: string;
+  status: Generated<string>;
+  agent_id: string | null;
+  case_id: string | null;
+  started_at: DefaultNow;
+  ended_at: Timestamp | null;
+}
+export interface ChatMessageTable {
+  org_id: string;
+  chat_id: string;
+  seq: number;
+  author: string;
+  author_id: string | null;
+  body: string;
+  at: DefaultNow;
+}
 export interface Database {
+  inboxes: InboxTable;
+  inbox_members: InboxMemberTable;
+  channels: ChannelTable;
+  channel_threads: ChannelThreadTable;
+  channel_outbox: ChannelOutboxTable;
+  calls: CallTable;
+  call_events: CallEventTable;
+  chat_sessions: ChatSessionTable;
+  chat_messages: ChatMessageTable;
   case_offers: CaseOfferTable;
   notification_providers: NotificationProviderTable;
   notification_templates: NotificationTemplateTable;

@@ -1,0 +1,19 @@
+// Every channel kind's module, in one list: its configuration check and its reply sender. Adding a
+// kind of channel adds a line here and touches no case logic.
+import { CONFIG_CHECKS, type ConfigCheck } from './channel-config.ts';
+import type { ChannelKind } from './channel-kinds.ts';
+import type { ChannelSender, ChannelSenders } from './deliver-replies.ts';
+
+export interface ChannelModule {
+  kind: ChannelKind;
+  check: ConfigCheck;
+  sender?: ChannelSender;
+}
+
+const MODULES: ChannelModule[] = [];
+
+for (const m of MODULES) CONFIG_CHECKS[m.kind] = m.check;
+
+export const SENDERS: ChannelSenders = Object.fromEntries(
+  MODULES.filter((m) => m.sender).map((m) => [m.kind, m.sender!]),
+) as ChannelSenders;
