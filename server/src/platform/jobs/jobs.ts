@@ -7,6 +7,8 @@
 // if the worker holding it died. Two sweeps overlapping is harmless: the sweep's own row locks make
 // the outcome exactly-once whatever the queue does (see modules/sla/sla-sweep.ts).
 import PgBoss from 'pg-boss';
+import { deliverReplies } from '../../modules/channels/deliver-replies.ts';
+import { SENDERS } from '../../modules/channels/registry.ts';
 import { runHousekeeping } from '../../modules/housekeeping/housekeeping.ts';
 import { buildAnswerLetter } from '../../modules/letters/index.ts';
 import { type DeliveryDeps, deliverDue, ProviderRegistry } from '../../modules/notifications/deliver.ts';
@@ -66,6 +68,20 @@ export const JOBS: JobDefinition[] = [
         );
       }
       await again(ctx, 'notifications', 2);
+    },
+  },
+  {
+    // Agents' replies going back through the customer's channel (e-mail, messaging apps, chat).
+    name: 'channel-replies',
+    version: 1,
+    policy: 'standard',
+    cron: '* * * * *',
+    handler: async (ctx) => {
+      const r = await deliverReplies(ctx.db, SENDERS, 500);
+      if (r.sent || r.failed || r.retried) {
+        ctx.log(`channel replies: ${r.sent} sent, ${r.retried} to retry, ${r.failed} failed`);
+      }
+      await again(ctx, 'channel-replies', 2);
     },
   },
   {
