@@ -27,6 +27,8 @@ export interface RegisterOptions {
   now?: Date;
   /** arrived by itself through a channel: see validateCaseInput */
   unattended?: boolean;
+  /** send the customer nothing (an automatic message: answering it could start a mail loop) */
+  silent?: boolean;
 }
 
 export async function loadFormLookups(trx: Trx, org: OrgContext): Promise<FormLookups> {
@@ -270,7 +272,7 @@ export async function registerCase(
     channel: v.channel,
     owner_id: ownerId,
   };
-  await noticeRegistered(trx, noticeCase);
+  if (!opts.silent) await noticeRegistered(trx, noticeCase);
   if (opts.resolveNow) {
     await noticeForAction(trx, noticeCase, 'respond', {
       message: opts.resolveNow.response,

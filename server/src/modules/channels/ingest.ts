@@ -42,6 +42,8 @@ export interface InboundMessage {
   attachments?: InboundAttachment[];
   receivedAt: Date;
   locale?: Locale;
+  /** sent by a machine (auto-reply, bounce, list): recorded, but nothing is sent back */
+  automatic?: boolean;
   /** platform details worth keeping (headers that matter, message type) */
   meta?: Record<string, unknown>;
 }
@@ -104,7 +106,7 @@ export async function ingestInbound(
           handles: msg.from.handle ? [msg.from.handle] : undefined,
         },
       },
-      { now: msg.receivedAt, unattended: true },
+      { now: msg.receivedAt, unattended: true, silent: msg.automatic },
     );
     const c = await trx
       .selectFrom('cases')
