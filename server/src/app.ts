@@ -18,6 +18,7 @@ import { notificationRoutes } from './http/routes/notifications.routes.ts';
 import { offerRoutes } from './http/routes/offers.routes.ts';
 import { orgRoutes } from './http/routes/org.routes.ts';
 import { portalRoutes } from './http/routes/portal.routes.ts';
+import { reportRoutes } from './http/routes/reports.routes.ts';
 import { slaRoutes } from './http/routes/sla.routes.ts';
 import { systemRoutes } from './http/routes/system.ts';
 import type { Db } from './platform/db/db.ts';
@@ -90,5 +91,6 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   notificationRoutes(app, db);
   offerRoutes(app, db);
   channelRoutes(app, db);
+  reportRoutes(app, db);
   return app;
 }

@@ -73,6 +73,9 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/cases/{id}/letter.pdf': READ,
   'GET /api/v1/cases/{id}/offers': READ,
   'GET /api/v1/admin/inboxes': { all: ['settings:manage'] },
+  'GET /api/v1/reports/volumes': { all: ['reports:read'] },
+  'GET /api/v1/reports/backlog': { all: ['reports:read'] },
+  'GET /api/v1/reports/team': { all: ['reports:read'] },
   'PUT /api/v1/admin/inboxes/{code}': { all: ['settings:manage'] },
   'GET /api/v1/admin/channels': { all: ['settings:manage'] },
   'PUT /api/v1/admin/channels/{code}': { all: ['settings:manage'] },
@@ -116,6 +119,7 @@ beforeAll(async () => {
 
 const QUERY: Record<string, string> = {
   '/api/v1/reports/sla': '?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z',
+  '/api/v1/reports/volumes': '?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z&by=channel',
   '/api/v1/reports/csat': '?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z',
 };
 

@@ -2,6 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
+import { label } from '../../modules/analytics/labels.ts';
 import { appendAudit } from '../../modules/audit/audit.ts';
 import { parseCalendar } from '../../modules/calendar/calendar.ts';
 import { getCaseView } from '../../modules/cases/case.repository.ts';
@@ -13,9 +14,10 @@ import { parseSlaPolicy } from '../../modules/sla/sla-policy.ts';
 import { REPORT_DIMENSIONS, REPORT_PERIODS, slaReport } from '../../modules/sla/sla-report.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { AppError, notFound, validation } from '../../platform/errors.ts';
-import type { Locale } from '../../platform/i18n/locales.ts';
+import { isLocale, type Locale, pickText } from '../../platform/i18n/locales.ts';
 import { actorOf, requirePermission } from '../auth.ts';
 import { IdParams } from './case.schemas.ts';
+import { sendExport } from './reports.routes.ts';
 
 const CodeParams = Type.Object({ code: Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' }) });
 const CASE_TYPES = ['complaint', 'suggestion', 'inquiry', 'compliment'];
@@ -349,12 +351,15 @@ export function slaRoutes(app: FastifyInstance, db: Db) {
             department: Type.Optional(Type.String({ maxLength: 64 })),
             caseType: Type.Optional(Type.String({ maxLength: 40 })),
             stage: Type.Optional(Type.String({ maxLength: 40 })),
+            format: Type.Optional(
+              Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx')]),
+            ),
           },
           { additionalProperties: false },
         ),
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
       const q = request.query as {
         from: string;
@@ -364,6 +369,7 @@ export function slaRoutes(app: FastifyInstance, db: Db) {
         department?: string;
         caseType?: string;
         stage?: string;
+        format?: string;
       };
       const from = new Date(q.from);
       const to = new Date(q.to);
@@ -394,6 +400,33 @@ export function slaRoutes(app: FastifyInstance, db: Db) {
         caseType: q.caseType,
         stage: q.stage,
       });
+      if (q.format === 'csv' || q.format === 'xlsx') {
+        const locale: Locale = isLocale(actor.locale) ? actor.locale : 'en';
+        return sendExport(
+          reply,
+          rows,
+          [
+            { header: label('period', locale), value: (r) => r.period },
+            { header: label('stage', locale), value: (r) => r.stage },
+            {
+              header: label('group', locale),
+              value: (r) => (r.groupName ? pickText(r.groupName, locale) : r.group),
+              width: 26,
+            },
+            { header: label('metOnTime', locale), value: (r) => r.metOnTime },
+            { header: label('metLate', locale), value: (r) => r.metLate },
+            { header: label('breached', locale), value: (r) => r.breached },
+            { header: label('extended', locale), value: (r) => r.extended },
+            { header: label('warned', locale), value: (r) => r.warned },
+            { header: label('compliance', locale), value: (r) => r.compliance, numFmt: '0.0%' },
+            { header: label('meanHours', locale), value: (r) => r.meanBusinessHoursToMeet, numFmt: '0.0' },
+          ],
+          q.format,
+          'sla',
+          locale,
+          label('sheetSla', locale),
+        );
+      }
       return { from: from.toISOString(), to: to.toISOString(), timezone: org.timezone, rows };
     },
   );
