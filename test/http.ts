@@ -3,12 +3,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll } from 'vitest';
-import { buildApp } from '../server/src/app.ts';
+import { type AppDeps, buildApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config.ts';
 import type { Db } from '../server/src/platform/db/db.ts';
 import { TEST_PASSWORD } from './factories.ts';
 
-export async function createTestApp(db: Db, env: Record<string, string> = {}): Promise<FastifyInstance> {
+export async function createTestApp(
+  db: Db,
+  env: Record<string, string> = {},
+  deps: Omit<AppDeps, 'db'> = {},
+): Promise<FastifyInstance> {
   const dir = mkdtempSync(path.join(tmpdir(), 'riza-app-'));
   const config = loadConfig({
     LOG_LEVEL: 'silent',
@@ -16,7 +20,7 @@ export async function createTestApp(db: Db, env: Record<string, string> = {}): P
     DATABASE_URL: 'postgres://unused',
     ...env,
   });
-  const app = await buildApp(config, { db });
+  const app = await buildApp(config, { db, ...deps });
   await app.ready();
   afterAll(() => app.close());
   return app;

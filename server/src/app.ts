@@ -22,11 +22,14 @@ import { reportRoutes } from './http/routes/reports.routes.ts';
 import { slaRoutes } from './http/routes/sla.routes.ts';
 import { systemRoutes } from './http/routes/system.ts';
 import type { Db } from './platform/db/db.ts';
+import type { LiveEvents } from './platform/db/live-events.ts';
 import { type FileStore, LocalDiskStore } from './platform/storage/storage.ts';
 
 export interface AppDeps {
   db: Db;
   store?: FileStore;
+  /** live updates (LISTEN/NOTIFY); without it the live stream answers 503 */
+  live?: LiveEvents;
 }
 
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {

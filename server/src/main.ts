@@ -10,6 +10,7 @@ import { verifyAudit } from './modules/audit/audit.ts';
 import { registerCalendarCommands } from './modules/calendar/cli.ts';
 import { loadProfile } from './modules/orgs/load-profile.ts';
 import type { Db } from './platform/db/db.ts';
+import { LiveEvents } from './platform/db/live-events.ts';
 import { startJobs } from './platform/jobs/jobs.ts';
 import { PROFILES } from './profiles/index.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
@@ -86,11 +87,13 @@ async function serve(opts: { seed: boolean }) {
   const cfg = config();
   const runtime = await openRuntime(cfg, log, { migrate: true });
   if (opts.seed) await seedDemo(runtime.db, cfg);
-  const app = await buildApp(cfg, { db: runtime.db });
+  const live = await new LiveEvents(runtime.databaseUrl).start();
+  const app = await buildApp(cfg, { db: runtime.db, live });
   const stopWorker = opts.seed ? await startWorker(runtime, cfg) : async () => {};
   const shutdown = async () => {
     await stopWorker();
     await app.close();
+    await live.close();
     await runtime.close();
     process.exit(0);
   };

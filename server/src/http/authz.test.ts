@@ -74,6 +74,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/cases/{id}/offers': READ,
   'GET /api/v1/admin/inboxes': { all: ['settings:manage'] },
   'GET /api/v1/reports/volumes': { all: ['reports:read'] },
+  'GET /api/v1/live': READ,
   'GET /api/v1/reports/backlog': { all: ['reports:read'] },
   'GET /api/v1/reports/team': { all: ['reports:read'] },
   'PUT /api/v1/admin/inboxes/{code}': { all: ['settings:manage'] },

@@ -6,6 +6,7 @@ import * as m20261122000200 from './20261122000200_sla.ts';
 import * as m20261122000300 from './20261122000300_communication.ts';
 import * as m20261122000400 from './20261122000400_offers.ts';
 import * as m20261122000500 from './20261122000500_channels.ts';
+import * as m20261122000600 from './20261122000600_live_events.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261122000100_foundation': m20261122000100,
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '20261122000300_communication': m20261122000300,
   '20261122000400_offers': m20261122000400,
   '20261122000500_channels': m20261122000500,
+  '20261122000600_live_events': m20261122000600,
 };
