@@ -8,12 +8,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { installAuth } from './http/auth.ts';
 import { installErrorHandler } from './http/error-handler.ts';
+import { adminRoutes } from './http/routes/admin.routes.ts';
 import { attachmentRoutes } from './http/routes/attachments.routes.ts';
 import { auditRoutes } from './http/routes/audit.routes.ts';
 import { authRoutes } from './http/routes/auth.routes.ts';
 import { caseRoutes } from './http/routes/cases.routes.ts';
 import { channelRoutes } from './http/routes/channels.routes.ts';
 import { customerRoutes } from './http/routes/customers.routes.ts';
+import { liveRoutes } from './http/routes/live.routes.ts';
 import { notificationRoutes } from './http/routes/notifications.routes.ts';
 import { offerRoutes } from './http/routes/offers.routes.ts';
 import { orgRoutes } from './http/routes/org.routes.ts';
@@ -21,6 +23,8 @@ import { portalRoutes } from './http/routes/portal.routes.ts';
 import { reportRoutes } from './http/routes/reports.routes.ts';
 import { slaRoutes } from './http/routes/sla.routes.ts';
 import { systemRoutes } from './http/routes/system.ts';
+import { webhookRoutes } from './http/routes/webhooks.routes.ts';
+import { webApp } from './http/web.ts';
 import type { Db } from './platform/db/db.ts';
 import type { LiveEvents } from './platform/db/live-events.ts';
 import { type FileStore, LocalDiskStore } from './platform/storage/storage.ts';
@@ -53,6 +57,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
         // Swagger UI needs inline styles; nothing else does
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        // over plain HTTP (a LAN address, a demo) upgrading would point the page at https and blank it
+        upgradeInsecureRequests: config.publicUrl.startsWith('https://') ? [] : null,
       },
     },
     hsts: config.publicUrl.startsWith('https://') ? { maxAge: 31536000, includeSubDomains: true } : false,
@@ -85,6 +91,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   systemRoutes(app, db);
   authRoutes(app, db, config);
   orgRoutes(app, db);
+  adminRoutes(app, db);
   customerRoutes(app, db);
   caseRoutes(app, db);
   attachmentRoutes(app, db, config, store);
@@ -94,6 +101,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   notificationRoutes(app, db);
   offerRoutes(app, db);
   channelRoutes(app, db);
+  webhookRoutes(app, db, store);
   reportRoutes(app, db);
+  liveRoutes(app, deps.live);
+  await app.register(webApp);
   return app;
 }

@@ -319,3 +319,24 @@ function formExtras(t: TestOrg): Record<string, unknown> {
   }
   return extras;
 }
+
+describe('queue counts and the priority filter', () => {
+  it('counts my open cases, my department’s, the not yet picked up and all, and filters by priority', async () => {
+    const before = (await app.inject({ url: '/api/v1/cases/counts', headers: agent.headers })).json();
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: agent.headers,
+      payload: khComplaint({ priority: 'urgent' }),
+    });
+    expect(created.statusCode).toBe(201);
+    const after = (await app.inject({ url: '/api/v1/cases/counts', headers: agent.headers })).json();
+    expect(after.all).toBe(before.all + 1);
+    expect(after.unassigned).toBe(before.unassigned + 1);
+    const urgent = (
+      await app.inject({ url: '/api/v1/cases?priority=urgent', headers: agent.headers })
+    ).json();
+    expect(urgent.items.length).toBeGreaterThanOrEqual(1);
+    expect(urgent.items.every((c: { priority: string }) => c.priority === 'urgent')).toBe(true);
+  });
+});

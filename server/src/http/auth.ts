@@ -10,6 +10,8 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 declare module 'fastify' {
   interface FastifyRequest {
+    /** the session's CSRF token, so a reloaded page can pick it up from /auth/me */
+    csrfToken?: string;
     actor: Actor | null;
   }
 }
@@ -20,6 +22,8 @@ export function installAuth(app: FastifyInstance, db: Db): void {
     // The public portal never acts as staff: a staff cookie in the same browser must not make its
     // requests fail the staff CSRF check (the portal has its own session and SameSite=Strict cookie).
     if (request.url.startsWith('/api/v1/portal/')) return;
+    // platforms' webhooks prove themselves by signature and never act as staff
+    if (request.url.startsWith('/api/v1/webhooks/') || request.url.startsWith('/api/v1/cti/')) return;
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       request.actor = await apiTokenActor(db, header.slice(7).trim());
@@ -38,6 +42,7 @@ export function installAuth(app: FastifyInstance, db: Db): void {
       throw new AppError('CSRF_FAILED');
     }
     request.actor = session.actor;
+    request.csrfToken = session.csrfToken;
   });
 }
 

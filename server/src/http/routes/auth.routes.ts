@@ -64,7 +64,14 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config) {
         .where('org_id', '=', actor.orgId)
         .where('id', '=', actor.userId)
         .executeTakeFirstOrThrow();
-      return { user, orgId: actor.orgId, permissions: [...actor.permissions] };
+      // a page reloaded in a new tab needs the token for its next change; it is bound to the session
+      // cookie, which a cross-site page cannot read this answer with
+      return {
+        user,
+        orgId: actor.orgId,
+        permissions: [...actor.permissions],
+        ...(request.csrfToken ? { csrfToken: request.csrfToken } : {}),
+      };
     },
   );
 

@@ -100,6 +100,7 @@ export const CaseListQuery = Type.Object(
     type: Type.Optional(str(40)),
     category: Type.Optional(str(100)),
     channel: Type.Optional(str(40)),
+    priority: Type.Optional(str(40)),
     from: Type.Optional(Type.String({ format: 'date-time' })),
     to: Type.Optional(Type.String({ format: 'date-time' })),
     q: Type.Optional(str(500)),

@@ -8,6 +8,7 @@ import {
   getCaseView,
   getTimeline,
   listCaseViews,
+  queueCounts,
 } from '../../modules/cases/case.repository.ts';
 import { type ActionInput, addNote, applyCaseAction, assignOwner } from '../../modules/cases/case-actions.ts';
 import type { CaseInput } from '../../modules/cases/case-form.ts';
@@ -114,6 +115,7 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
           .filter(Boolean);
       if (q.type) filters.type = String(q.type);
       if (q.channel) filters.channel = String(q.channel);
+      if (q.priority) filters.priority = String(q.priority);
       if (q.owner) filters.ownerId = String(q.owner);
       if (q.from) filters.createdFrom = new Date(String(q.from));
       if (q.to) filters.createdTo = new Date(String(q.to));
@@ -157,6 +159,25 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
       const items = rows.slice(0, limit);
       const last = items[items.length - 1];
       return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+    },
+  );
+
+  app.get(
+    '/api/v1/cases/counts',
+    {
+      preValidation: readCase,
+      schema: {
+        tags: ['cases'],
+        summary: 'Open cases in each of my queues: mine, my department, not yet picked up, all',
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return queueCounts(db, actor.orgId, {
+        userId: actor.userId,
+        departmentId: actor.departmentId,
+        readOrg: can(actor, 'cases:read:org'),
+      });
     },
   );
 

@@ -20,9 +20,8 @@ import { actorOf, requirePermission } from '../auth.ts';
 import { IdParams } from './case.schemas.ts';
 
 const CodeParams = Type.Object({ code: Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' }) });
-const Localized = Type.Record(
-  Type.Union(LOCALES.map((l) => Type.Literal(l))),
-  Type.String({ maxLength: 1000 }),
+const Localized = Type.Partial(
+  Type.Record(Type.Union(LOCALES.map((l) => Type.Literal(l))), Type.String({ maxLength: 1000 })),
 );
 
 export function channelRoutes(app: FastifyInstance, db: Db) {

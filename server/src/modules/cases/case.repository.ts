@@ -5,7 +5,7 @@ import type { DbOrTrx, Trx } from '../../platform/db/db.ts';
 import type { Locale, LocalizedText } from '../../platform/i18n/locales.ts';
 import { maskPhone } from '../customers/contacts.ts';
 import { type SlaView, slaViews } from '../sla/sla-view.ts';
-import { type CaseStatus, TMF621_STATUS } from './case-status.ts';
+import { type CaseStatus, OPEN_STATUSES as OPEN_CASE_STATUSES, TMF621_STATUS } from './case-status.ts';
 
 /** Next number in the org's yearly series; the counter row lock makes it race-free and gapless. */
 export async function allocateCaseNumber(
@@ -300,6 +300,7 @@ export interface CaseListFilters {
   type?: string;
   categoryId?: string;
   channel?: string;
+  priority?: string;
   createdFrom?: Date;
   createdTo?: Date;
   /** tsquery literal built from the user's words by searchQuery() */
@@ -325,6 +326,7 @@ export async function listCaseViews(
   if (f.type) q = q.where('c.type', '=', f.type);
   if (f.categoryId) q = q.where('c.category_id', '=', f.categoryId);
   if (f.channel) q = q.where('c.channel', '=', f.channel);
+  if (f.priority) q = q.where('c.priority', '=', f.priority);
   if (f.createdFrom) q = q.where('c.created_at', '>=', f.createdFrom);
   if (f.createdTo) q = q.where('c.created_at', '<', f.createdTo);
   if (f.number) q = q.where('c.number', '=', f.number);
@@ -397,4 +399,41 @@ export async function getTimeline(db: DbOrTrx, orgId: string, caseId: string) {
     reason: r.reason,
     data: r.data,
   }));
+}
+
+/**
+ * Open cases in each of the agent's queues: their own, their department's, the not yet picked up
+ * ("unassigned": received and untouched — every case always has an accountable owner), and all.
+ */
+export async function queueCounts(
+  db: DbOrTrx,
+  orgId: string,
+  who: { userId: string; departmentId: string | null; readOrg: boolean },
+): Promise<{ mine: number; department: number | null; unassigned: number; all: number | null }> {
+  const open = OPEN_CASE_STATUSES as readonly string[];
+  const count = async (extra: (q: ReturnType<typeof base>) => ReturnType<typeof base>) =>
+    Number(
+      (
+        await extra(base())
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const base = () => db.selectFrom('cases').where('org_id', '=', orgId).where('status', 'in', open);
+  const scoped = (q: ReturnType<typeof base>) =>
+    who.readOrg
+      ? q
+      : q.where((eb) =>
+          eb.or([
+            eb('owner_id', '=', who.userId),
+            ...(who.departmentId ? [eb('department_id', '=', who.departmentId)] : []),
+          ]),
+        );
+  const [mine, department, unassigned, all] = await Promise.all([
+    count((q) => q.where('owner_id', '=', who.userId)),
+    who.departmentId ? count((q) => q.where('department_id', '=', who.departmentId!)) : Promise.resolve(null),
+    count((q) => scoped(q).where('status', '=', 'received')),
+    who.readOrg ? count((q) => q) : Promise.resolve(null),
+  ]);
+  return { mine, department, unassigned, all };
 }

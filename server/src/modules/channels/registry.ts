@@ -3,6 +3,7 @@
 import { CONFIG_CHECKS, type ConfigCheck } from './channel-config.ts';
 import type { ChannelKind } from './channel-kinds.ts';
 import type { ChannelSender, ChannelSenders } from './deliver-replies.ts';
+import { MESSAGING_MODULES } from './messaging/platforms.ts';
 
 export interface ChannelModule {
   kind: ChannelKind;
@@ -10,7 +11,7 @@ export interface ChannelModule {
   sender?: ChannelSender;
 }
 
-const MODULES: ChannelModule[] = [];
+const MODULES: ChannelModule[] = [...MESSAGING_MODULES];
 
 for (const m of MODULES) CONFIG_CHECKS[m.kind] = m.check;
 

@@ -1,0 +1,166 @@
+// Ending the work on a case: the result told to the customer, closing, or rejecting.
+import { Checkbox, SegmentedControl, Select, Text, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { REJECTION_REASONS } from '../../../features/cases/lifecycle.ts';
+import { ActionModal, type DialogProps, useAct } from './ActionModal.tsx';
+import { FormError, fieldError } from './FormError.tsx';
+
+export function RespondForm({ c, onDone }: DialogProps) {
+  const { t } = useTranslation();
+  const [message, setMessage] = useState('');
+  const [steps, setSteps] = useState('');
+  const [mode, setMode] = useState<'written' | 'verbal'>('written');
+  const [agreed, setAgreed] = useState(false);
+  const { mutation, send } = useAct(c, 'respond', onDone);
+  return (
+    <ActionModal
+      opened
+      title={t('actions.respond')}
+      onClose={onDone}
+      submitLabel={t('actions.respondSubmit')}
+      pending={mutation.isPending}
+      onSubmit={() =>
+        send({
+          message,
+          mode,
+          customerAgreedToVerbal: mode === 'verbal' ? agreed : undefined,
+          steps: steps
+            .split('\n')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        })
+      }
+    >
+      <FormError error={mutation.error} />
+      <Textarea
+        label={t('actions.result')}
+        description={t('actions.resultHint')}
+        required
+        autosize
+        minRows={4}
+        dir="auto"
+        value={message}
+        onChange={(e) => setMessage(e.currentTarget.value)}
+        error={fieldError(mutation.error, 'message')}
+        data-autofocus
+      />
+      <Textarea
+        label={t('actions.steps')}
+        description={t('actions.stepsHint')}
+        autosize
+        minRows={2}
+        dir="auto"
+        value={steps}
+        onChange={(e) => setSteps(e.currentTarget.value)}
+        error={fieldError(mutation.error, 'steps')}
+      />
+      <div>
+        <Text size="sm" fw={500} id="mode-label" mb={4}>
+          {t('actions.mode')}
+        </Text>
+        <SegmentedControl
+          aria-labelledby="mode-label"
+          value={mode}
+          onChange={(v) => setMode(v as 'written' | 'verbal')}
+          data={[
+            { value: 'written', label: t('actions.written') },
+            { value: 'verbal', label: t('actions.verbal') },
+          ]}
+        />
+      </div>
+      {mode === 'verbal' && (
+        <Checkbox
+          label={t('actions.customerAgreed')}
+          checked={agreed}
+          onChange={(e) => setAgreed(e.currentTarget.checked)}
+          error={fieldError(mutation.error, 'customerAgreedToVerbal')}
+        />
+      )}
+    </ActionModal>
+  );
+}
+
+export function CloseForm({ c, onDone }: DialogProps) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const { mutation, send } = useAct(c, 'close', onDone);
+  return (
+    <ActionModal
+      opened
+      title={t('actions.close')}
+      onClose={onDone}
+      submitLabel={t('actions.closeSubmit')}
+      pending={mutation.isPending}
+      onSubmit={() => send({ reason: reason || undefined })}
+    >
+      <Text size="sm">{t('actions.closeHint')}</Text>
+      <FormError error={mutation.error} />
+      <Textarea
+        label={t('actions.comment')}
+        autosize
+        minRows={2}
+        dir="auto"
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={fieldError(mutation.error, 'reason')}
+      />
+    </ActionModal>
+  );
+}
+
+export function RejectForm({ c, onDone }: DialogProps) {
+  const { t } = useTranslation();
+  const [rejection, setRejection] = useState<string | null>(null);
+  const [duplicateOf, setDuplicateOf] = useState('');
+  const [reason, setReason] = useState('');
+  const { mutation, send } = useAct(c, 'reject', onDone);
+  return (
+    <ActionModal
+      opened
+      danger
+      title={t('actions.reject')}
+      onClose={onDone}
+      submitLabel={t('actions.rejectSubmit')}
+      pending={mutation.isPending}
+      onSubmit={() =>
+        send({
+          rejection: rejection ?? undefined,
+          duplicateOf: rejection === 'duplicate' && duplicateOf.trim() ? duplicateOf.trim() : undefined,
+          reason,
+        })
+      }
+    >
+      <FormError error={mutation.error} />
+      <Select
+        label={t('actions.rejection')}
+        required
+        data={REJECTION_REASONS.map((r) => ({ value: r, label: t(`rejection.${r}`) }))}
+        value={rejection}
+        onChange={setRejection}
+        error={fieldError(mutation.error, 'rejection')}
+        data-autofocus
+      />
+      {rejection === 'duplicate' && (
+        <TextInput
+          label={t('actions.duplicateOf')}
+          placeholder="KH-2026-000123"
+          dir="ltr"
+          value={duplicateOf}
+          onChange={(e) => setDuplicateOf(e.currentTarget.value)}
+          error={fieldError(mutation.error, 'duplicateOf')}
+        />
+      )}
+      <Textarea
+        label={t('actions.reason')}
+        required
+        autosize
+        minRows={3}
+        dir="auto"
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={fieldError(mutation.error, 'reason')}
+      />
+    </ActionModal>
+  );
+}
