@@ -12,6 +12,7 @@ import { adminRoutes } from './http/routes/admin.routes.ts';
 import { attachmentRoutes } from './http/routes/attachments.routes.ts';
 import { auditRoutes } from './http/routes/audit.routes.ts';
 import { authRoutes } from './http/routes/auth.routes.ts';
+import { callRoutes } from './http/routes/calls.routes.ts';
 import { caseRoutes } from './http/routes/cases.routes.ts';
 import { channelRoutes } from './http/routes/channels.routes.ts';
 import { customerRoutes } from './http/routes/customers.routes.ts';
@@ -101,6 +102,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   notificationRoutes(app, db);
   offerRoutes(app, db);
   channelRoutes(app, db);
+  callRoutes(app, db, config, store);
   webhookRoutes(app, db, store);
   reportRoutes(app, db);
   liveRoutes(app, deps.live);

@@ -19,6 +19,9 @@ export interface Config {
   dbPoolSize: number;
   /** How often the SLA sweep looks for due warnings, breaches and escalations. */
   slaSweepSeconds: number;
+  /** Port of the inbound SMTP listener for e-mail channels; null: not started. */
+  smtpListenPort: number | null;
+  smtpListenHost: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -66,6 +69,15 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('RIZA_SECURE_COOKIES must be true or false');
   }
   const secureCookies = secureRaw ? secureRaw === 'true' : publicUrl.startsWith('https://');
+  const smtpPortRaw = env.RIZA_SMTP_LISTEN_PORT;
+  const smtpListenPort =
+    smtpPortRaw === undefined || smtpPortRaw === ''
+      ? null
+      : int(env, 'RIZA_SMTP_LISTEN_PORT', 0, problems, 1, 65535);
+  const smtpListenHost = env.RIZA_SMTP_LISTEN_HOST || '127.0.0.1';
+  if (!/^[A-Za-z0-9.-]+$|^\[?[0-9A-Fa-f:.]+\]?$/.test(smtpListenHost)) {
+    problems.push(`RIZA_SMTP_LISTEN_HOST must be a host name or IP address (got "${smtpListenHost}")`);
+  }
   const config: Config = {
     databaseUrl,
     dataDir,
@@ -80,6 +92,8 @@ export function loadConfig(env: Env = process.env): Config {
     storageDir: path.resolve(env.RIZA_STORAGE_DIR || path.join(dataDir, 'files')),
     dbPoolSize: int(env, 'RIZA_DB_POOL_SIZE', 10, problems, 1, 500),
     slaSweepSeconds: int(env, 'RIZA_SLA_SWEEP_SECONDS', 10, problems, 1, 300),
+    smtpListenPort,
+    smtpListenHost,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -8,10 +8,12 @@ import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { verifyAudit } from './modules/audit/audit.ts';
 import { registerCalendarCommands } from './modules/calendar/cli.ts';
+import { startSmtpListener } from './modules/channels/email/smtp-listener.ts';
 import { loadProfile } from './modules/orgs/load-profile.ts';
 import type { Db } from './platform/db/db.ts';
 import { LiveEvents } from './platform/db/live-events.ts';
 import { startJobs } from './platform/jobs/jobs.ts';
+import { LocalDiskStore } from './platform/storage/storage.ts';
 import { PROFILES } from './profiles/index.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 
@@ -75,12 +77,29 @@ async function printLogins(cfg: Config, db: Db) {
 
 /** Background work of a `worker` process; `start` runs it inside the server process too. */
 async function startWorker(runtime: Runtime, cfg: Config): Promise<() => Promise<void>> {
+  const store = new LocalDiskStore(cfg.storageDir);
   const jobs = await startJobs(runtime.db, runtime.databaseUrl, {
     log,
     slaSweepSeconds: cfg.slaSweepSeconds,
     publicUrl: cfg.publicUrl,
+    store,
   });
-  return () => jobs.stop();
+  // inbound mail for e-mail channels, when a port is configured (see README: behind the org's MX)
+  const smtp =
+    cfg.smtpListenPort === null
+      ? null
+      : await startSmtpListener({
+          db: runtime.db,
+          store,
+          host: cfg.smtpListenHost,
+          port: cfg.smtpListenPort,
+          log,
+        });
+  if (smtp) log(`Inbound SMTP for e-mail channels on ${cfg.smtpListenHost}:${smtp.port}`);
+  return async () => {
+    await smtp?.close();
+    await jobs.stop();
+  };
 }
 
 async function serve(opts: { seed: boolean }) {

@@ -89,6 +89,14 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/admin/channels': { all: ['settings:manage'] },
   'PUT /api/v1/admin/channels/{code}': { all: ['settings:manage'] },
   'POST /api/v1/cases/{id}/replies': { all: ['cases:work'] },
+  // the PBX: authenticated by the channel's event secret, not a staff session (calls.test.ts)
+  'POST /api/v1/cti/{org}/{channel}/events': { public: true },
+  'GET /api/v1/calls': { any: ['reports:read', 'cases:read:org'] },
+  'GET /api/v1/calls/{id}': { any: ['reports:read', 'cases:read:org'] },
+  'POST /api/v1/calls/{id}/link': { all: ['cases:work'] },
+  'POST /api/v1/calls/{id}/recording': { all: ['cases:work'] },
+  'GET /api/v1/calls/{id}/recording': { any: ['reports:read', 'cases:read:org'] },
+  'POST /api/v1/cases/{id}/video-calls': { all: ['cases:work'] },
   // messaging platforms: the request proves itself by signature or secret (messaging/webhooks.test.ts)
   'GET /api/v1/webhooks/{org}/{channel}': { public: true },
   'POST /api/v1/webhooks/{org}/{channel}': { public: true },
@@ -178,6 +186,12 @@ const BODIES: Record<string, object> = {
   'PUT /api/v1/admin/inboxes/{code}': { name: { en: 'Main' }, department: 'customer_care' },
   'PUT /api/v1/admin/channels/{code}': { inbox: 'main', kind: 'store' },
   'POST /api/v1/cases/{id}/replies': { body: 'Hello' },
+  'POST /api/v1/calls/{id}/link': { caseId: SOME_UUID },
+  'POST /api/v1/cases/{id}/video-calls': {
+    url: 'https://meet.example.org/r/1',
+    durationSeconds: 60,
+    at: '2026-01-01T10:00:00Z',
+  },
   'PUT /api/v1/admin/templates/{event}/{channel}/{locale}': {
     subject: 'Case {caseNumber}',
     body: 'We registered {caseNumber}: {trackingUrl}',

@@ -266,6 +266,11 @@ export function channelRoutes(app: FastifyInstance, db: Db) {
           existing && existing.kind === b.kind ? (existing.config as Record<string, unknown>) : null;
         const config = keepChannelSecrets(b.config ?? {}, stored);
         const problems = checkChannelConfig(b.kind, config);
+        if (b.kind === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(b.address ?? '')) {
+          problems.push(
+            'an e-mail channel needs the address customers write to, e.g. complaints@example.com',
+          );
+        }
         if (problems.length) {
           throw validation(
             problems.map((p) => ({ field: 'config', reason: 'invalid_setting', params: { problem: p } })),

@@ -13,6 +13,8 @@ export const ALLOWED_TYPES: Record<string, string[]> = {
   'audio/x-wav': ['wav'],
   'audio/mpeg': ['mp3'],
   'audio/ogg': ['ogg', 'oga', 'opus'],
+  // file-type names Opus-in-Ogg (what many PBXs record) with its codec
+  'audio/ogg; codecs=opus': ['ogg', 'opus'],
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
 };

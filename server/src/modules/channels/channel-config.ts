@@ -23,11 +23,19 @@ export function checkChannelConfig(kind: ChannelKind, config: Record<string, unk
   return Object.keys(config).length ? [`no settings are known for ${kind} channels yet`] : [];
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Secrets hidden at any depth (an e-mail channel keeps its IMAP password under `imap`). */
 export function redactChannelConfig(config: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(config).map(([k, v]) => [
       k,
-      SECRET_KEY.test(k) && typeof v === 'string' && v ? SECRET_MARK : v,
+      isObject(v)
+        ? redactChannelConfig(v)
+        : SECRET_KEY.test(k) && typeof v === 'string' && v
+          ? SECRET_MARK
+          : v,
     ]),
   );
 }
@@ -38,5 +46,11 @@ export function keepChannelSecrets(
   stored: Record<string, unknown> | null,
 ): Record<string, unknown> {
   if (!stored) return next;
-  return Object.fromEntries(Object.entries(next).map(([k, v]) => [k, v === SECRET_MARK ? stored[k] : v]));
+  return Object.fromEntries(
+    Object.entries(next).map(([k, v]) => {
+      const s = stored[k];
+      if (isObject(v) && isObject(s)) return [k, keepChannelSecrets(v, s)];
+      return [k, v === SECRET_MARK ? s : v];
+    }),
+  );
 }

@@ -186,3 +186,21 @@ describe('a reply to the customer', () => {
     ]);
   });
 });
+
+describe('channel secrets', () => {
+  it('are hidden at any depth and kept when the mask comes back', async () => {
+    const { keepChannelSecrets, redactChannelConfig } = await import('./channel-config.ts');
+    const stored = { imap: { host: 'imap.example', user: 'care', password: 's3cret' }, botToken: 'abc' };
+    const shown = redactChannelConfig(stored);
+    expect(shown).toEqual({
+      imap: { host: 'imap.example', user: 'care', password: '••••••' },
+      botToken: '••••••',
+    });
+    expect(
+      keepChannelSecrets({ ...shown, imap: { ...(shown.imap as object), host: 'imap2.example' } }, stored),
+    ).toEqual({
+      imap: { host: 'imap2.example', user: 'care', password: 's3cret' },
+      botToken: 'abc',
+    });
+  });
+});

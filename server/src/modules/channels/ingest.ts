@@ -118,8 +118,9 @@ export async function ingestInbound(
     created = true;
   }
   let messageId: string;
-  if (!created && target.status === 'waiting_on_customer') {
-    // the customer answered our question: the case resumes, its SLA clock too
+  if (!created && target.status === 'waiting_on_customer' && !msg.automatic) {
+    // the customer answered our question: the case resumes, its SLA clock too (an out-of-office
+    // reply is not an answer)
     await replyAsCustomer(trx, org.orgId, target.id, text, msg.receivedAt);
     const m = await trx
       .selectFrom('case_messages')

@@ -3,7 +3,9 @@
 import { CONFIG_CHECKS, type ConfigCheck } from './channel-config.ts';
 import type { ChannelKind } from './channel-kinds.ts';
 import type { ChannelSender, ChannelSenders } from './deliver-replies.ts';
+import { checkEmailConfig } from './email/email-config.ts';
 import { MESSAGING_MODULES } from './messaging/platforms.ts';
+import { checkPhoneConfig } from './phone/phone-config.ts';
 
 export interface ChannelModule {
   kind: ChannelKind;
@@ -11,7 +13,13 @@ export interface ChannelModule {
   sender?: ChannelSender;
 }
 
-const MODULES: ChannelModule[] = [...MESSAGING_MODULES];
+const MODULES: ChannelModule[] = [
+  ...MESSAGING_MODULES,
+  // its sender needs the database (thread, customer, org relay): EmailReplySender, built by the worker
+  { kind: 'email', check: checkEmailConfig },
+  // no sender: the phone is answered live; call events come in through the CTI webhook
+  { kind: 'phone', check: checkPhoneConfig },
+];
 
 for (const m of MODULES) CONFIG_CHECKS[m.kind] = m.check;
 

@@ -7,13 +7,16 @@
 // if the worker holding it died. Two sweeps overlapping is harmless: the sweep's own row locks make
 // the outcome exactly-once whatever the queue does (see modules/sla/sla-sweep.ts).
 import PgBoss from 'pg-boss';
-import { deliverReplies } from '../../modules/channels/deliver-replies.ts';
+import { type ChannelSenders, deliverReplies } from '../../modules/channels/deliver-replies.ts';
+import { EmailReplySender } from '../../modules/channels/email/email-sender.ts';
+import { fetchAllMailboxes } from '../../modules/channels/email/imap-fetch.ts';
 import { SENDERS } from '../../modules/channels/registry.ts';
 import { runHousekeeping } from '../../modules/housekeeping/housekeeping.ts';
 import { buildAnswerLetter } from '../../modules/letters/index.ts';
 import { type DeliveryDeps, deliverDue, ProviderRegistry } from '../../modules/notifications/deliver.ts';
 import { sweepSla } from '../../modules/sla/sla-sweep.ts';
 import type { Db } from '../db/db.ts';
+import type { FileStore } from '../storage/storage.ts';
 
 export interface JobContext {
   db: Db;
@@ -21,7 +24,13 @@ export interface JobContext {
   log: (msg: string) => void;
   slaSweepSeconds: number;
   delivery: DeliveryDeps;
+  /** reply senders per channel kind: the registry's, and those that need the database */
+  senders: ChannelSenders;
+  store: FileStore;
 }
+
+/** How often the mailboxes of e-mail channels with IMAP settings are fetched. */
+export const IMAP_FETCH_SECONDS = 30;
 
 /** Re-queue a self-chaining job: at most one per time slot across all workers. */
 async function again(ctx: JobContext, name: string, seconds: number) {
@@ -77,11 +86,27 @@ export const JOBS: JobDefinition[] = [
     policy: 'standard',
     cron: '* * * * *',
     handler: async (ctx) => {
-      const r = await deliverReplies(ctx.db, SENDERS, 500);
+      const r = await deliverReplies(ctx.db, ctx.senders, 500);
       if (r.sent || r.failed || r.retried) {
         ctx.log(`channel replies: ${r.sent} sent, ${r.retried} to retry, ${r.failed} failed`);
       }
       await again(ctx, 'channel-replies', 2);
+    },
+  },
+  {
+    // New mail in the IMAP mailboxes of e-mail channels; one pass at a time across all workers.
+    name: 'imap-fetch',
+    version: 1,
+    policy: 'stately',
+    cron: '* * * * *',
+    handler: async (ctx) => {
+      const r = await fetchAllMailboxes(ctx.db, ctx.store, { log: ctx.log });
+      if (r.fetched || r.failed) {
+        ctx.log(
+          `imap: ${r.ingested} taken, ${r.duplicates} already known, ${r.dropped} dropped, ${r.failed} failed`,
+        );
+      }
+      await again(ctx, 'imap-fetch', IMAP_FETCH_SECONDS);
     },
   },
   {
@@ -103,14 +128,23 @@ export interface Jobs {
 export async function startJobs(
   db: Db,
   databaseUrl: string,
-  opts: { log: (msg: string) => void; slaSweepSeconds: number; publicUrl: string },
+  opts: { log: (msg: string) => void; slaSweepSeconds: number; publicUrl: string; store: FileStore },
 ): Promise<Jobs> {
   const boss = new PgBoss({ connectionString: databaseUrl, max: 4, application_name: 'riza-worker' });
   boss.on('error', (e: unknown) => opts.log(`job queue error: ${String(e)}`));
   await boss.start();
   const providers = new ProviderRegistry(db);
   const delivery: DeliveryDeps = { db, providers, publicUrl: opts.publicUrl, letter: buildAnswerLetter };
-  const ctx: JobContext = { db, boss, log: opts.log, slaSweepSeconds: opts.slaSweepSeconds, delivery };
+  const emailSender = new EmailReplySender(db);
+  const ctx: JobContext = {
+    db,
+    boss,
+    log: opts.log,
+    slaSweepSeconds: opts.slaSweepSeconds,
+    delivery,
+    senders: { ...SENDERS, email: emailSender },
+    store: opts.store,
+  };
   for (const job of JOBS) {
     await boss.createQueue(job.name, {
       name: job.name,
@@ -129,6 +163,7 @@ export async function startJobs(
     stop: async () => {
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
       await providers.close();
+      await emailSender.close();
     },
   };
 }

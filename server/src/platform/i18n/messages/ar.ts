@@ -67,4 +67,5 @@ export const ar: Record<MessageKey, string> = {
   'field.invalid_setting': '«{label}»: {problem}',
   'field.confidential':
     'يحتوي «{label}» على بيانات سرية لا يجوز إرسالها عبر منصة تواصل اجتماعي عامة ({kinds}). أرسلها بالبريد الإلكتروني أو الهاتف بدلًا من ذلك.',
+  'field.https_only': 'يجب أن يكون «{label}» رابطًا آمنًا يبدأ بـ https://.',
 };

@@ -66,4 +66,5 @@ export const az: Record<MessageKey, string> = {
   'field.invalid_setting': '“{label}”: {problem}',
   'field.confidential':
     '“{label}” açıq sosial platforma ilə göndərilə bilməyən məxfi məlumat ehtiva edir ({kinds}). Onu e-poçt və ya telefonla göndərin.',
+  'field.https_only': '«{label}» https:// ilə başlayan təhlükəsiz keçid olmalıdır.',
 };

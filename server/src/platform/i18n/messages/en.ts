@@ -66,6 +66,7 @@ export const en = {
   'field.invalid_setting': '“{label}”: {problem}',
   'field.confidential':
     '“{label}” contains data that must not be sent over a public social platform ({kinds}). Send it by e-mail or phone instead.',
+  'field.https_only': '“{label}” must be a secure link that starts with https://.',
 } as const;
 
 export type MessageKey = keyof typeof en;

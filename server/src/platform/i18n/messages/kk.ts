@@ -64,4 +64,5 @@ export const kk: Record<MessageKey, string> = {
   'field.invalid_setting': '«{label}»: {problem}',
   'field.confidential':
     '«{label}» ішінде жалпыға ашық әлеуметтік платформа арқылы жіберуге болмайтын құпия деректер бар ({kinds}). Оларды электрондық пошта немесе телефон арқылы жіберіңіз.',
+  'field.https_only': '«{label}» өрісінде https:// деп басталатын қорғалған сілтеме болуы керек.',
 };

@@ -68,4 +68,5 @@ export const ru: Record<MessageKey, string> = {
   'field.invalid_setting': '«{label}»: {problem}',
   'field.confidential':
     '«{label}» содержит данные, которые нельзя отправлять через публичную социальную платформу ({kinds}). Отправьте их по электронной почте или сообщите по телефону.',
+  'field.https_only': '«{label}»: нужна защищённая ссылка, начинающаяся с https://.',
 };
