@@ -60,8 +60,8 @@ async function printLogins(cfg: Config, db: Db) {
     .executeTakeFirstOrThrow();
   log('');
   log(`Riza is running at ${cfg.publicUrl}`);
-  log(`  API reference: ${cfg.publicUrl}/api/docs`);
-  log('  Sign in (POST /api/v1/auth/login) as an administrator of a demo organisation:');
+  log(`  API reference: ${cfg.publicUrl}/api/docs    customer portal: ${cfg.publicUrl}/portal/umniah`);
+  log(`  Open ${cfg.publicUrl}/ and sign in as an administrator of a demo organisation:`);
   for (const p of PROFILES) log(`    org "${p.slug}"  e-mail admin@${p.slug}.demo  password ${password}`);
   log(
     `  Every demo user of the five profiles has the same password (kept in ${path.join(cfg.dataDir, 'demo-password.txt')}).`,
