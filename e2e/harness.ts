@@ -9,6 +9,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, expect } from 'vitest';
 import { loadProfile } from '../server/src/modules/orgs/load-profile.ts';
 import type { Db } from '../server/src/platform/db/db.ts';
+import { LiveEvents } from '../server/src/platform/db/live-events.ts';
 import { createTestDatabase } from '../test/db.ts';
 import { profile, TEST_PASSWORD } from '../test/factories.ts';
 import { createTestApp } from '../test/http.ts';
@@ -26,10 +27,13 @@ export interface Riza {
 
 export async function startRiza(slug: string): Promise<Riza> {
   await ensureWebBuild();
-  const { db } = await createTestDatabase();
+  const { db, url } = await createTestDatabase();
+  // live updates, as `riza start` runs them: the case view opens the stream
+  const live = await new LiveEvents(url).start();
+  afterAll(() => live.close());
   const p = profile(slug);
   const loaded = await loadProfile(db, p, { password: TEST_PASSWORD, withSampleCases: true });
-  const app = await createTestApp(db);
+  const app = await createTestApp(db, {}, { live });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');

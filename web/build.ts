@@ -1,6 +1,6 @@
 // Builds the web app when web/dist is missing or older than its sources, so `npm start` on a
 // fresh clone serves the UI with no extra step. Run directly: `node --import tsx web/build.ts`.
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -63,7 +63,19 @@ export async function ensureWebBuild(log: (msg: string) => void = () => {}): Pro
         'web/dist is missing and Vite is not installed: run `npm install` (with dev dependencies).',
       );
     }
-    await vite.build({ configFile: path.join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+    // build aside and swap it in, so a server already serving web/dist never sees it half-empty
+    const next = `${DIST}.next-${process.pid}`;
+    await vite.build({
+      configFile: path.join(WEB, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: next, emptyOutDir: true },
+    });
+    const old = `${DIST}.old-${process.pid}`;
+    try {
+      renameSync(DIST, old);
+    } catch {}
+    renameSync(next, DIST);
+    rmSync(old, { recursive: true, force: true });
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
   }

@@ -16,6 +16,7 @@ import { callRoutes } from './http/routes/calls.routes.ts';
 import { caseRoutes } from './http/routes/cases.routes.ts';
 import { channelRoutes } from './http/routes/channels.routes.ts';
 import { customerRoutes } from './http/routes/customers.routes.ts';
+import { identityRoutes } from './http/routes/identity.routes.ts';
 import { liveRoutes } from './http/routes/live.routes.ts';
 import { notificationRoutes } from './http/routes/notifications.routes.ts';
 import { offerRoutes } from './http/routes/offers.routes.ts';
@@ -101,6 +102,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   portalRoutes(app, db, config, store);
   notificationRoutes(app, db);
   offerRoutes(app, db);
+  identityRoutes(app, db);
   channelRoutes(app, db);
   callRoutes(app, db, config, store);
   webhookRoutes(app, db, store);

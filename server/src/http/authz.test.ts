@@ -39,6 +39,8 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/cases': READ,
   'GET /api/v1/cases/{id}': READ,
   'GET /api/v1/cases/counts': READ,
+  'POST /api/v1/cases/{id}/identity-check': { all: ['cases:work'] },
+  'GET /api/v1/cases/{id}/customer': { all: ['customers:read'] },
   'GET /api/v1/cases/{id}/timeline': READ,
   'POST /api/v1/cases/{id}/actions/{action}': { any: ['cases:work', 'cases:close'] },
   'POST /api/v1/cases/{id}/notes': { all: ['cases:work'] },
@@ -186,6 +188,7 @@ const BODIES: Record<string, object> = {
   'PUT /api/v1/admin/inboxes/{code}': { name: { en: 'Main' }, department: 'customer_care' },
   'PUT /api/v1/admin/channels/{code}': { inbox: 'main', kind: 'store' },
   'POST /api/v1/cases/{id}/replies': { body: 'Hello' },
+  'POST /api/v1/cases/{id}/identity-check': { questions: ['national_id', 'date_of_birth'] },
   'POST /api/v1/calls/{id}/link': { caseId: SOME_UUID },
   'POST /api/v1/cases/{id}/video-calls': {
     url: 'https://meet.example.org/r/1',

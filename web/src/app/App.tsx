@@ -7,8 +7,10 @@ import { ApiError, csrf } from '../api/client.ts';
 import { meKey } from '../features/session/session.ts';
 import { directionOf } from '../i18n/languages.ts';
 import { CasePage } from '../routes/agent/CasePage.tsx';
+import { NewCasePage } from '../routes/agent/NewCasePage.tsx';
 import { QueuePage } from '../routes/agent/QueuePage.tsx';
 import { NotFoundPage } from '../routes/NotFoundPage.tsx';
+import { PortalApp } from '../routes/portal/PortalApp.tsx';
 import { SignedIn } from '../routes/SignedIn.tsx';
 import { SignInPage } from '../routes/SignInPage.tsx';
 import { cssVariablesResolver, theme } from './theme.ts';
@@ -54,9 +56,12 @@ export function App() {
           <BrowserRouter>
             <Routes>
               <Route path="/sign-in" element={<SignInPage />} />
+              {/* the public customer portal: no account, outside the signed-in shell */}
+              <Route path="/portal/:org/*" element={<PortalApp />} />
               <Route element={<SignedIn />}>
                 <Route index element={<Navigate to="/queues/mine" replace />} />
                 <Route path="queues/:queue" element={<QueuePage />} />
+                <Route path="cases/new" element={<NewCasePage />} />
                 <Route path="cases/:id" element={<CasePage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

@@ -49,5 +49,7 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => {
     light[`--mantine-color-${name}-light-color`] = darken(shades[9], 0.3);
   }
   light['--mantine-primary-color-light-color'] = darken(t.colors[t.primaryColor]![9], 0.3);
+  // Mantine's error red is 3.3:1 on white; field errors must be readable (WCAG AA 4.5:1)
+  light['--mantine-color-error'] = 'var(--mantine-color-red-8)';
   return { variables: {}, light, dark: {} };
 };

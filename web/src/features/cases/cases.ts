@@ -1,15 +1,12 @@
-// Case queries and changes. Lists poll every 20 s and a case every 15 s: live enough for a queue
-// until the server pushes changes.
-import { useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+// Case queries and changes. Live updates (live.ts) keep them fresh; they poll slowly only while the
+// live stream is down.
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../api/client.ts';
 import type { CasePage, CaseView, Me, TimelineEvent } from '../../api/types.ts';
+import { FALLBACK_POLL_MS, useFallbackPoll } from './live.ts';
 import { type CaseFilters, listParams, type QueueId, visibleQueues } from './queues.ts';
 
-export const LIST_POLL_MS = 20_000;
-export const CASE_POLL_MS = 15_000;
 const PAGE = 50;
-/** Queue counts stop at this many; the badge then reads "99+". */
-export const COUNT_CAP = 99;
 
 export function useCaseList(queue: QueueId, filters: CaseFilters) {
   const params = listParams(queue, filters);
@@ -19,40 +16,34 @@ export function useCaseList(queue: QueueId, filters: CaseFilters) {
       api<CasePage>(`/api/v1/cases${query({ ...params, limit: PAGE, cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    refetchInterval: LIST_POLL_MS,
+    refetchInterval: useFallbackPoll(),
     placeholderData: (previous) => previous,
   });
 }
 
-// The API has no count endpoint yet: a capped first page tells "n" or "99+" per queue.
-export function useQueueCounts(me: Me) {
-  const queues = visibleQueues(me);
-  const results = useQueries({
-    queries: queues.map((queue) => ({
-      queryKey: ['counts', queue],
-      queryFn: () =>
-        api<CasePage>(
-          `/api/v1/cases${query({ ...listParams(queue, { status: 'open', type: '', priority: '', channel: '', q: '' }), limit: COUNT_CAP + 1 })}`,
-        ),
-      refetchInterval: 60_000,
-    })),
+export type QueueCounts = Record<QueueId, number | null>;
+
+/** Open cases per queue (GET /api/v1/cases/counts); a queue the user does not have is null. */
+export function useQueueCounts(me: Me): Partial<Record<QueueId, number>> {
+  const counts = useQuery({
+    queryKey: ['counts'],
+    queryFn: () => api<QueueCounts>('/api/v1/cases/counts'),
+    // a case view listens to its own case only, so the counts beside it refresh slowly
+    refetchInterval: FALLBACK_POLL_MS * 2,
   });
-  return Object.fromEntries(
-    queues.map((queue, i) => {
-      const data = results[i]?.data;
-      return [
-        queue,
-        data ? { count: Math.min(data.items.length, COUNT_CAP), more: data.items.length > COUNT_CAP } : null,
-      ];
-    }),
-  ) as Partial<Record<QueueId, { count: number; more: boolean } | null>>;
+  const out: Partial<Record<QueueId, number>> = {};
+  for (const queue of visibleQueues(me)) {
+    const n = counts.data?.[queue];
+    if (typeof n === 'number') out[queue] = n;
+  }
+  return out;
 }
 
 export function useCase(id: string) {
   return useQuery({
     queryKey: ['case', id],
     queryFn: () => api<CaseView>(`/api/v1/cases/${encodeURIComponent(id)}`),
-    refetchInterval: CASE_POLL_MS,
+    refetchInterval: useFallbackPoll(),
   });
 }
 
@@ -61,17 +52,19 @@ export function useTimeline(id: string) {
     queryKey: ['timeline', id],
     queryFn: async () =>
       (await api<{ items: TimelineEvent[] }>(`/api/v1/cases/${encodeURIComponent(id)}/timeline`)).items,
-    refetchInterval: CASE_POLL_MS,
+    refetchInterval: useFallbackPoll(),
   });
 }
 
-function useAfterChange(id: string) {
+/** After a change of ours: the answer's case view at once, then everything that may have moved. */
+export function useAfterChange(id: string) {
   const client = useQueryClient();
   return async (view?: CaseView) => {
     if (view) client.setQueryData(['case', id], view);
     await Promise.all([
-      client.invalidateQueries({ queryKey: ['case', id] }),
-      client.invalidateQueries({ queryKey: ['timeline', id] }),
+      ...['case', 'timeline', 'customer', 'offers', 'notifications'].map((key) =>
+        client.invalidateQueries({ queryKey: [key, id] }),
+      ),
       client.invalidateQueries({ queryKey: ['cases'] }),
       client.invalidateQueries({ queryKey: ['counts'] }),
     ]);

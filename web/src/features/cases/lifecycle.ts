@@ -28,7 +28,14 @@ export const CHANNELS = [
 ] as const;
 
 /** Lifecycle actions the workspace offers (others — assess, escalate… — come with later screens). */
-export const WORKSPACE_ACTIONS = ['acknowledge', 'transfer', 'respond', 'close', 'reject'] as const;
+export const WORKSPACE_ACTIONS = [
+  'acknowledge',
+  'request_information',
+  'transfer',
+  'respond',
+  'close',
+  'reject',
+] as const;
 export type WorkspaceAction = (typeof WORKSPACE_ACTIONS)[number];
 
 const MANAGER_ACTIONS: readonly CaseAction[] = ['close', 'reject', 'reopen'];

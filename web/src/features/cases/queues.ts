@@ -38,6 +38,7 @@ export function listParams(queue: QueueId, f: CaseFilters): Record<string, strin
     queue: queue === 'mine' || queue === 'department' ? queue : undefined,
     status: statuses,
     type: f.type || undefined,
+    priority: f.priority || undefined,
     channel: f.channel || undefined,
     q: f.q.trim() || undefined,
   };

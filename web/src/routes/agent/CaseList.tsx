@@ -2,11 +2,12 @@ import { Anchor, Button, Center, Group, Skeleton, Stack, Table, Text } from '@ma
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { CaseView } from '../../api/types.ts';
+import { useSession } from '../../features/session/SessionContext.tsx';
 import { pickText } from '../../i18n/format.ts';
 import { PriorityBadge, StatusBadge } from '../../ui/Badges.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { Data, UserText } from '../../ui/UserText.tsx';
-import { customerName } from './case/customer-name.ts';
+import { listedName } from './case/customer-name.ts';
 import { NextSlaBadge } from './case/SlaBadges.tsx';
 
 interface Props {
@@ -18,6 +19,7 @@ interface Props {
 
 export function CaseTable({ items, active, onActivate, onOpen }: Props) {
   const { t, i18n } = useTranslation();
+  const { org } = useSession();
   const location = useLocation();
   // the case view's "back" returns to this queue with its filters
   const from = `${location.pathname}${location.search}`;
@@ -70,7 +72,7 @@ export function CaseTable({ items, active, onActivate, onOpen }: Props) {
                 <NextSlaBadge sla={c.sla} />
               </Table.Td>
               <Table.Td>
-                <UserText size="sm">{customerName(c.customer)}</UserText>
+                <UserText size="sm">{listedName(c.customer, org)}</UserText>
               </Table.Td>
               <Table.Td>
                 <StatusBadge status={c.status} />

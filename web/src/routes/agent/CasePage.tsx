@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import type { CaseView } from '../../api/types.ts';
+import { useCaseNotifications } from '../../features/cases/case-work.ts';
 import { useCase, useTimeline } from '../../features/cases/cases.ts';
+import { useLiveUpdates } from '../../features/cases/live.ts';
 import { useSession } from '../../features/session/SessionContext.tsx';
 import { can } from '../../features/session/session.ts';
 import { pickText } from '../../i18n/format.ts';
@@ -12,29 +14,37 @@ import { IconArrowBack } from '../../ui/icons.tsx';
 import { EmptyView, ErrorState, LoadingState } from '../../ui/States.tsx';
 import { Data, UserText } from '../../ui/UserText.tsx';
 import { useDocumentTitle } from '../../ui/useDocumentTitle.ts';
+import { READABLE_ERRORS } from './case/ActionModal.tsx';
 import { CaseActions } from './case/CaseActions.tsx';
 import { CaseDetails } from './case/CaseDetails.tsx';
 import { CustomerPanel } from './case/CustomerPanel.tsx';
 import { NoteForm } from './case/NoteForm.tsx';
+import { OffersPanel } from './case/OfferForms.tsx';
 import { SlaBadges } from './case/SlaBadges.tsx';
 import { CaseTimeline } from './case/Timeline.tsx';
+import { LiveStatus } from './LiveStatus.tsx';
 
 export function CasePage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const kase = useCase(id);
+  // the case in view, pushed by the server as others (or the customer) act on it
+  useLiveUpdates(id ? [id] : []);
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from ?? '/queues/mine';
   useDocumentTitle(kase.data?.number);
 
   return (
-    <Stack gap="md">
-      <Anchor component={Link} to={from} size="sm">
-        <Group gap={4} component="span">
-          <IconArrowBack size={16} />
-          {t('case.back')}
-        </Group>
-      </Anchor>
+    <Stack gap="md" style={READABLE_ERRORS}>
+      <Group justify="space-between">
+        <Anchor component={Link} to={from} size="sm">
+          <Group gap={4} component="span">
+            <IconArrowBack size={16} />
+            {t('case.back')}
+          </Group>
+        </Anchor>
+        <LiveStatus />
+      </Group>
       {kase.isPending ? (
         <LoadingState />
       ) : kase.isError && !kase.data ? (
@@ -54,6 +64,7 @@ function CaseContent({ c }: { c: CaseView }) {
   const { t, i18n } = useTranslation();
   const { me, org } = useSession();
   const timeline = useTimeline(c.id);
+  const notices = useCaseNotifications(c.id);
   const typeName =
     pickText(org.settings.caseTypes?.[c.type]?.name, i18n.language) ||
     t(`type.${c.type}`, { defaultValue: c.type });
@@ -97,10 +108,12 @@ function CaseContent({ c }: { c: CaseView }) {
               )}
             </Paper>
             <CaseActions c={c} />
+            <OffersPanel c={c} />
             {can(me, 'cases:work') && <NoteForm caseId={c.id} />}
             <CaseTimeline
               c={c}
               events={timeline.data}
+              notices={notices.data}
               error={timeline.error}
               onRetry={() => timeline.refetch()}
             />

@@ -29,7 +29,7 @@ export function QueueNav() {
       </Text>
       {visibleQueues(me).map((queue) => {
         const Icon = QUEUE_ICON[queue];
-        const c = counts[queue];
+        const count = counts[queue];
         return (
           <NavLink
             key={queue}
@@ -38,20 +38,16 @@ export function QueueNav() {
             label={
               <>
                 {t(`queue.${queue}`)}
-                {c && (
-                  <VisuallyHidden>
-                    {t(c.more ? 'queue.openCountMore' : 'queue.openCount', { count: c.count })}
-                  </VisuallyHidden>
-                )}
+                {count !== undefined && <VisuallyHidden>{t('queue.openCount', { count })}</VisuallyHidden>}
               </>
             }
             leftSection={<Icon size={18} />}
             active={current === queue}
             aria-current={current === queue ? 'page' : undefined}
             rightSection={
-              c ? (
-                <Badge size="sm" variant="light" color="gray" aria-hidden="true">
-                  {c.more ? t('queue.countMore', { count: c.count }) : f.number(c.count)}
+              count !== undefined ? (
+                <Badge size="sm" variant="light" color="gray" aria-hidden="true" data-queue-count={queue}>
+                  {f.number(count)}
                 </Badge>
               ) : null
             }

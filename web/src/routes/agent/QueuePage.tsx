@@ -1,33 +1,39 @@
-import { Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate, useParams } from 'react-router';
-import { LIST_POLL_MS, useCaseList } from '../../features/cases/cases.ts';
+import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router';
+import { useCaseList } from '../../features/cases/cases.ts';
+import { useLiveUpdates } from '../../features/cases/live.ts';
 import { isQueueId, visibleQueues } from '../../features/cases/queues.ts';
 import { useSession } from '../../features/session/SessionContext.tsx';
+import { can } from '../../features/session/session.ts';
 import { EmptyView, ErrorState } from '../../ui/States.tsx';
 import { useDocumentTitle } from '../../ui/useDocumentTitle.ts';
 import { CaseFilters } from './CaseFilters.tsx';
 import { CaseTable, CaseTableSkeleton, LoadMore } from './CaseList.tsx';
+import { IconPlus } from './icons.tsx';
+import { LiveStatus } from './LiveStatus.tsx';
 import { hasFilters, useCaseFilters } from './useCaseFilters.ts';
 import { useListKeyboard } from './useListKeyboard.ts';
 
 export function QueuePage() {
   const { queue } = useParams();
   const { me } = useSession();
+  // a queue hears about every case the user may see: its rows and the counts move with any of
+  // them; one stream for all queues, kept while the agent moves between them
+  useLiveUpdates(null);
   if (!isQueueId(queue) || !visibleQueues(me).includes(queue)) return <Navigate to="/queues/mine" replace />;
   return <Queue queue={queue} key={queue} />;
 }
 
 function Queue({ queue }: { queue: 'mine' | 'department' | 'unassigned' | 'all' }) {
   const { t } = useTranslation();
+  const { me } = useSession();
   const navigate = useNavigate();
   const searchRef = useRef<HTMLInputElement>(null);
   const [filters, update, clear] = useCaseFilters();
   const list = useCaseList(queue, filters);
-  const loaded = list.data?.pages.flatMap((p) => p.items) ?? [];
-  // the API cannot filter by priority yet, so that one filter applies to the loaded pages
-  const items = filters.priority ? loaded.filter((c) => c.priority === filters.priority) : loaded;
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const location = useLocation();
   const open = (c: { id: string }) =>
     navigate(`/cases/${c.id}`, { state: { from: `${location.pathname}${location.search}` } });
@@ -48,13 +54,16 @@ function Queue({ queue }: { queue: 'mine' | 'department' | 'unassigned' | 'all' 
         </div>
         <Group gap="xs">
           {list.isFetching && !list.isPending && (
-            <Badge variant="dot" color="teal" role="status">
+            <Badge variant="light" color="teal">
               {t('list.refreshing')}
             </Badge>
           )}
-          <Text size="xs" c="dimmed">
-            {t('list.liveEvery', { count: LIST_POLL_MS / 1000 })}
-          </Text>
+          <LiveStatus />
+          {can(me, 'cases:create') && (
+            <Button component={Link} to="/cases/new" leftSection={<IconPlus size={16} />}>
+              {t('agent2.register.open')}
+            </Button>
+          )}
         </Group>
       </Group>
       <CaseFilters

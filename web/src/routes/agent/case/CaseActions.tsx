@@ -17,23 +17,43 @@ import {
   IconUserCheck,
   IconX,
 } from '../../../ui/icons.tsx';
+import { IconCalendar, IconGift, IconQuestion, IconSend } from '../icons.tsx';
 import type { DialogKind } from './ActionModal.tsx';
+import { ExtendForm } from './ExtendForm.tsx';
 import { FormError } from './FormError.tsx';
+import { ReplyForm, RequestInformationForm } from './MessageForms.tsx';
+import { OfferForm } from './OfferForms.tsx';
 import { CloseForm, RejectForm, RespondForm } from './ResolutionForms.tsx';
 import { AssignForm, TransferForm } from './RoutingForms.tsx';
+
+/** The resolution clock still runs, so its date can move (R-SLA-4). */
+function resolutionRunning(c: CaseView): boolean {
+  const stage = c.sla?.stages.find((s) => s.stage === 'resolution');
+  return Boolean(stage && stage.state !== 'met' && stage.state !== 'stopped');
+}
 
 export function CaseActions({ c }: { c: CaseView }) {
   const { t } = useTranslation();
   const { me } = useSession();
   const [dialog, setDialog] = useState<DialogKind | null>(null);
+  // text carried from one form to another (a reply that has no channel becomes the result)
+  const [draft, setDraft] = useState('');
   const acknowledge = useCaseAction(c.id);
   const upload = useUpload(c.id);
   const actions = availableActions(me, c.status);
-  const canAssign = can(me, 'cases:assign') && isOpenStatus(c.status);
-  const canAttach = can(me, 'cases:work');
-  const close = () => setDialog(null);
+  const works = can(me, 'cases:work');
+  const open = isOpenStatus(c.status);
+  const canAssign = can(me, 'cases:assign') && open;
+  const close = () => {
+    setDialog(null);
+    setDraft('');
+  };
+  const switchTo = (kind: DialogKind, text: string) => {
+    setDraft(text);
+    setDialog(kind);
+  };
 
-  if (!actions.length && !canAssign && !canAttach) return null;
+  if (!actions.length && !canAssign && !works) return null;
   return (
     <>
       <Group gap={6} role="toolbar" aria-label={t('actions.label')}>
@@ -47,9 +67,37 @@ export function CaseActions({ c }: { c: CaseView }) {
             {t('actions.acknowledge')}
           </Button>
         )}
+        {works && (
+          <Button leftSection={<IconSend size={16} />} onClick={() => setDialog('reply')}>
+            {t('agent2.reply.open')}
+          </Button>
+        )}
+        {actions.includes('request_information') && (
+          <Button
+            variant="light"
+            leftSection={<IconQuestion size={16} />}
+            onClick={() => setDialog('request_information')}
+          >
+            {t('agent2.info.open')}
+          </Button>
+        )}
         {actions.includes('respond') && (
           <Button leftSection={<IconMessage size={16} />} onClick={() => setDialog('respond')}>
             {t('actions.respond')}
+          </Button>
+        )}
+        {works && open && resolutionRunning(c) && (
+          <Button
+            variant="light"
+            leftSection={<IconCalendar size={16} />}
+            onClick={() => setDialog('extend')}
+          >
+            {t('agent2.extend.open')}
+          </Button>
+        )}
+        {works && open && (
+          <Button variant="light" leftSection={<IconGift size={16} />} onClick={() => setDialog('offer')}>
+            {t('agent2.offer.open')}
           </Button>
         )}
         {actions.includes('transfer') && (
@@ -85,7 +133,7 @@ export function CaseActions({ c }: { c: CaseView }) {
             {t('actions.reject')}
           </Button>
         )}
-        {canAttach && (
+        {works && (
           <FileButton onChange={(file) => file && upload.mutate(file)}>
             {(props) => (
               <Button
@@ -101,8 +149,18 @@ export function CaseActions({ c }: { c: CaseView }) {
         )}
       </Group>
       <FormError error={acknowledge.error ?? upload.error} />
+      {dialog === 'reply' && (
+        <ReplyForm
+          c={c}
+          onDone={close}
+          onRespondInstead={actions.includes('respond') ? (text) => switchTo('respond', text) : undefined}
+        />
+      )}
+      {dialog === 'request_information' && <RequestInformationForm c={c} onDone={close} />}
+      {dialog === 'extend' && <ExtendForm c={c} onDone={close} />}
+      {dialog === 'offer' && <OfferForm c={c} onDone={close} />}
       {dialog === 'transfer' && <TransferForm c={c} onDone={close} />}
-      {dialog === 'respond' && <RespondForm c={c} onDone={close} />}
+      {dialog === 'respond' && <RespondForm c={c} onDone={close} initialMessage={draft} />}
       {dialog === 'close' && <CloseForm c={c} onDone={close} />}
       {dialog === 'reject' && <RejectForm c={c} onDone={close} />}
       {dialog === 'assign' && <AssignForm c={c} onDone={close} />}

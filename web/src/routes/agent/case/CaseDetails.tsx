@@ -1,9 +1,10 @@
-import { Paper, SimpleGrid, Title } from '@mantine/core';
+import { Anchor, Group, Paper, SimpleGrid, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../api/types.ts';
 import { pickText } from '../../../i18n/format.ts';
 import { DateTime } from '../../../ui/DateTime.tsx';
 import { Data, UserText } from '../../../ui/UserText.tsx';
+import { IconFile } from '../icons.tsx';
 import { Field } from './CustomerPanel.tsx';
 
 export function CaseDetails({ c }: { c: CaseView }) {
@@ -52,6 +53,23 @@ export function CaseDetails({ c }: { c: CaseView }) {
         )}
         {c.firstContactResolution && <Field label={t('case.fcr')}>{t('case.yes')}</Field>}
       </SimpleGrid>
+      {c.responseCommunicatedAt && (
+        // R-FLOW-5: the final written answer, generated from the timeline in the customer's language
+        <Anchor
+          href={`/api/v1/cases/${encodeURIComponent(c.id)}/letter.pdf`}
+          target="_blank"
+          rel="noopener"
+          size="sm"
+          mt="sm"
+          display="inline-block"
+          data-letter-link
+        >
+          <Group gap={4} component="span">
+            <IconFile size={16} />
+            {t('agent2.letter')}
+          </Group>
+        </Anchor>
+      )}
     </Paper>
   );
 }

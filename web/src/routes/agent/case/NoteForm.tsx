@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAddNote } from '../../../features/cases/cases.ts';
 import { IconNote } from '../../../ui/icons.tsx';
+import { OWN_DIRECTION } from './bidi.ts';
 import { FormError, fieldError } from './FormError.tsx';
 
 export function NoteForm({ caseId }: { caseId: string }) {
@@ -24,7 +25,7 @@ export function NoteForm({ caseId }: { caseId: string }) {
           autosize
           minRows={2}
           maxRows={10}
-          dir="auto"
+          styles={OWN_DIRECTION}
           value={body}
           onChange={(e) => setBody(e.currentTarget.value)}
           error={fieldError(note.error, 'body')}

@@ -4,14 +4,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REJECTION_REASONS } from '../../../features/cases/lifecycle.ts';
 import { ActionModal, type DialogProps, useAct } from './ActionModal.tsx';
+import { OWN_DIRECTION } from './bidi.ts';
 import { FormError, fieldError } from './FormError.tsx';
 
-export function RespondForm({ c, onDone }: DialogProps) {
+export function RespondForm({ c, onDone, initialMessage = '' }: DialogProps & { initialMessage?: string }) {
   const { t } = useTranslation();
-  const [message, setMessage] = useState('');
+  const [message, setMessage] = useState(initialMessage);
   const [steps, setSteps] = useState('');
   const [mode, setMode] = useState<'written' | 'verbal'>('written');
   const [agreed, setAgreed] = useState(false);
+  // a verbal answer counts only with the customer's agreement (R-FLOW-5): asked before sending
+  const [needsAgreement, setNeedsAgreement] = useState(false);
   const { mutation, send } = useAct(c, 'respond', onDone);
   return (
     <ActionModal
@@ -20,7 +23,11 @@ export function RespondForm({ c, onDone }: DialogProps) {
       onClose={onDone}
       submitLabel={t('actions.respondSubmit')}
       pending={mutation.isPending}
-      onSubmit={() =>
+      onSubmit={() => {
+        if (mode === 'verbal' && !agreed) {
+          setNeedsAgreement(true);
+          return;
+        }
         send({
           message,
           mode,
@@ -29,9 +36,12 @@ export function RespondForm({ c, onDone }: DialogProps) {
             .split('\n')
             .map((s) => s.trim())
             .filter(Boolean),
-        })
-      }
+        });
+      }}
     >
+      <Text size="sm" c="dimmed">
+        {t('agent2.respond.hint')}
+      </Text>
       <FormError error={mutation.error} />
       <Textarea
         label={t('actions.result')}
@@ -39,7 +49,7 @@ export function RespondForm({ c, onDone }: DialogProps) {
         required
         autosize
         minRows={4}
-        dir="auto"
+        styles={OWN_DIRECTION}
         value={message}
         onChange={(e) => setMessage(e.currentTarget.value)}
         error={fieldError(mutation.error, 'message')}
@@ -50,7 +60,7 @@ export function RespondForm({ c, onDone }: DialogProps) {
         description={t('actions.stepsHint')}
         autosize
         minRows={2}
-        dir="auto"
+        styles={OWN_DIRECTION}
         value={steps}
         onChange={(e) => setSteps(e.currentTarget.value)}
         error={fieldError(mutation.error, 'steps')}
@@ -72,9 +82,17 @@ export function RespondForm({ c, onDone }: DialogProps) {
       {mode === 'verbal' && (
         <Checkbox
           label={t('actions.customerAgreed')}
+          required
           checked={agreed}
-          onChange={(e) => setAgreed(e.currentTarget.checked)}
-          error={fieldError(mutation.error, 'customerAgreedToVerbal')}
+          onChange={(e) => {
+            setAgreed(e.currentTarget.checked);
+            setNeedsAgreement(false);
+          }}
+          error={
+            needsAgreement && !agreed
+              ? t('agent2.respond.agreementRequired')
+              : fieldError(mutation.error, 'customerAgreedToVerbal')
+          }
         />
       )}
     </ActionModal>
@@ -100,7 +118,7 @@ export function CloseForm({ c, onDone }: DialogProps) {
         label={t('actions.comment')}
         autosize
         minRows={2}
-        dir="auto"
+        styles={OWN_DIRECTION}
         value={reason}
         onChange={(e) => setReason(e.currentTarget.value)}
         error={fieldError(mutation.error, 'reason')}
@@ -156,7 +174,7 @@ export function RejectForm({ c, onDone }: DialogProps) {
         required
         autosize
         minRows={3}
-        dir="auto"
+        styles={OWN_DIRECTION}
         value={reason}
         onChange={(e) => setReason(e.currentTarget.value)}
         error={fieldError(mutation.error, 'reason')}

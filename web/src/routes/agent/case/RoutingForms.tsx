@@ -8,6 +8,7 @@ import { useSession } from '../../../features/session/SessionContext.tsx';
 import { pickText } from '../../../i18n/format.ts';
 import { renderDataOption } from '../../../ui/UserText.tsx';
 import { ActionModal, type DialogProps, useAct } from './ActionModal.tsx';
+import { OWN_DIRECTION } from './bidi.ts';
 import { FormError, fieldError } from './FormError.tsx';
 
 export function TransferForm({ c, onDone }: DialogProps) {
@@ -49,7 +50,7 @@ export function TransferForm({ c, onDone }: DialogProps) {
         required
         autosize
         minRows={3}
-        dir="auto"
+        styles={OWN_DIRECTION}
         value={reason}
         onChange={(e) => setReason(e.currentTarget.value)}
         error={fieldError(mutation.error, 'reason')}
@@ -103,7 +104,7 @@ export function AssignForm({ c, onDone }: DialogProps) {
         label={t('actions.comment')}
         autosize
         minRows={2}
-        dir="auto"
+        styles={OWN_DIRECTION}
         value={reason}
         onChange={(e) => setReason(e.currentTarget.value)}
         error={fieldError(assign.error, 'reason')}

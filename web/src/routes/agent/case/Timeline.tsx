@@ -1,13 +1,16 @@
 // The case timeline as the server records it: every event with who and when; notes, messages to
-// and from the customer, and attachments inline. Newest first, where the agent looks.
-import { Anchor, Group, Timeline as MantineTimeline, Paper, Stack, Text, Title } from '@mantine/core';
+// and from the customer, attachments, and what the customer was sent (SMS, e-mail) inline. Newest
+// first, where the agent looks.
+import { Anchor, Badge, Group, Timeline as MantineTimeline, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView, TimelineEvent } from '../../../api/types.ts';
+import type { CaseNotification } from '../../../features/cases/types.ts';
 import { useStaff } from '../../../features/org/org.ts';
 import { useSession } from '../../../features/session/SessionContext.tsx';
 import { can } from '../../../features/session/session.ts';
 import { pickText, useFormatters } from '../../../i18n/format.ts';
+import { intlLocale } from '../../../i18n/languages.ts';
 import { StatusBadge } from '../../../ui/Badges.tsx';
 import { DateTime } from '../../../ui/DateTime.tsx';
 import {
@@ -24,6 +27,8 @@ import {
 } from '../../../ui/icons.tsx';
 import { EmptyView, ErrorState, LoadingState } from '../../../ui/States.tsx';
 import { Data, UserText } from '../../../ui/UserText.tsx';
+import { IconCalendar, IconGift, IconSend, IconShield } from '../icons.tsx';
+import { formatMoney } from './OfferForms.tsx';
 
 const ICON: Record<string, ComponentType<{ size?: number }>> = {
   note_added: IconNote,
@@ -36,7 +41,15 @@ const ICON: Record<string, ComponentType<{ size?: number }>> = {
   closed: IconLock,
   rejected: IconX,
   acknowledged: IconCheck,
+  identity_verified: IconShield,
+  sla_extended: IconCalendar,
+  offer_made: IconGift,
+  offer_answered: IconGift,
+  reply_sent: IconSend,
+  message_received: IconMessage,
 };
+
+const NOTICE_COLOR: Record<string, string> = { pending: 'gray', sent: 'teal', failed: 'red' };
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -109,6 +122,45 @@ function EventBody({ event, caseId }: { event: TimelineEvent; caseId: string }) 
           {t('timeline.verbal')}
         </Text>
       )}
+      {event.type === 'identity_verified' && Array.isArray(d.questions) && (
+        <Text size="sm">
+          {t('agent2.timeline.questions', {
+            list: new Intl.ListFormat(intlLocale(i18n.language), { type: 'conjunction' }).format(
+              d.questions.map((q) => t(`agent2.identity.question.${String(q)}`)),
+            ),
+          })}
+        </Text>
+      )}
+      {event.type === 'sla_extended' && str(d.toDueAt) && (
+        <Text size="sm">
+          {t('agent2.timeline.newDate')} <DateTime iso={str(d.toDueAt)} />
+        </Text>
+      )}
+      {event.type === 'offer_made' && str(d.description) && (
+        <Paper p="sm" radius="sm" bg="grape.0" withBorder>
+          <Text size="xs" fw={600} c="dimmed">
+            {t(`agent2.offer.${str(d.kind) === 'compensation' ? 'compensation' : 'alternative'}`)}
+          </Text>
+          <UserText size="sm" component="p" className="pre-wrap" m={0}>
+            {str(d.description)}
+          </UserText>
+          {typeof d.amount === 'number' && str(d.currency) && (
+            <Text size="sm" fw={600}>
+              <Data>{formatMoney(d.amount, str(d.currency), i18n.language)}</Data>
+            </Text>
+          )}
+        </Paper>
+      )}
+      {event.type === 'offer_answered' && (str(d.answer) === 'accepted' || str(d.answer) === 'declined') && (
+        <Text size="sm" fw={600}>
+          {t(`agent2.offer.answer.${str(d.answer)}`)}
+        </Text>
+      )}
+      {event.type === 'offer_answered' && str(d.note) && (
+        <UserText size="sm" component="p" className="pre-wrap" m={0}>
+          {str(d.note)}
+        </UserText>
+      )}
       {event.type === 'attachment_added' && str(d.attachmentId) && (
         <Group gap={6}>
           <IconPaperclip size={14} />
@@ -131,18 +183,70 @@ function who(event: TimelineEvent, t: (k: string) => string) {
   return t(`timeline.actor.${event.actor.kind}`);
 }
 
+/** What the customer was sent: the message as it left, in their language, and whether it went. */
+function NoticeBody({ n }: { n: CaseNotification }) {
+  return (
+    <Stack gap={6} mt={4}>
+      {(n.subject || n.body) && (
+        <Paper p="sm" radius="sm" bg="blue.0" withBorder>
+          {n.subject && (
+            <UserText size="sm" fw={600} component="p" m={0}>
+              {n.subject}
+            </UserText>
+          )}
+          {n.body && (
+            <UserText size="sm" component="p" className="pre-wrap" m={0}>
+              {n.body}
+            </UserText>
+          )}
+        </Paper>
+      )}
+    </Stack>
+  );
+}
+
+type Entry =
+  | { kind: 'event'; at: string; event: TimelineEvent }
+  | { kind: 'notice'; at: string; notice: CaseNotification };
+
+/** Events and messages sent, newest first; a message sent at the same instant as the event that caused it sits above it. */
+function entries(events: TimelineEvent[], notices: CaseNotification[]): Entry[] {
+  const all: Entry[] = [
+    ...events.map((event) => ({ kind: 'event' as const, at: event.at, event })),
+    ...notices.map((notice) => ({ kind: 'notice' as const, at: notice.createdAt, notice })),
+  ];
+  return all
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => {
+      const byTime = Date.parse(b.e.at) - Date.parse(a.e.at);
+      if (byTime) return byTime;
+      if (a.e.kind !== b.e.kind) return a.e.kind === 'notice' ? -1 : 1;
+      return b.i - a.i;
+    })
+    .map(({ e }) => e);
+}
+
 export function CaseTimeline({
   c,
   events,
+  notices = [],
   error,
   onRetry,
 }: {
   c: CaseView;
   events: TimelineEvent[] | undefined;
+  notices?: CaseNotification[];
   error: unknown;
   onRetry: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const label = (type: string) =>
+    i18n.exists(`event.${type}`)
+      ? t(`event.${type}`)
+      : i18n.exists(`agent2.event.${type}`)
+        ? t(`agent2.event.${type}`)
+        : t('event.other');
+  const list = events ? entries(events, notices) : [];
   return (
     <section aria-labelledby="timeline-heading">
       <Title order={2} size="h4" id="timeline-heading" mb="sm">
@@ -152,11 +256,40 @@ export function CaseTimeline({
         <ErrorState error={error} onRetry={onRetry} />
       ) : !events ? (
         <LoadingState />
-      ) : events.length === 0 ? (
+      ) : list.length === 0 ? (
         <EmptyView title={t('timeline.empty')} />
       ) : (
-        <MantineTimeline bulletSize={26} lineWidth={2} active={events.length}>
-          {[...events].reverse().map((event) => {
+        <MantineTimeline bulletSize={26} lineWidth={2} active={list.length}>
+          {list.map((entry) => {
+            if (entry.kind === 'notice') {
+              const n = entry.notice;
+              return (
+                <MantineTimeline.Item
+                  key={`n-${n.id}`}
+                  bullet={<IconSend size={14} />}
+                  data-event-type="notification"
+                  data-notification-event={n.event}
+                  title={
+                    <Group gap="xs" justify="space-between" wrap="wrap">
+                      <Text fw={600} size="sm">
+                        {t(n.channel === 'email' ? 'agent2.notice.email' : 'agent2.notice.sms')}
+                      </Text>
+                      <Group gap={6}>
+                        <Badge size="sm" variant="light" color={NOTICE_COLOR[n.status] ?? 'gray'}>
+                          {t(`agent2.notice.status.${n.status}`, { defaultValue: n.status })}
+                        </Badge>
+                        <Text size="xs" c="dimmed">
+                          <DateTime iso={n.sentAt ?? n.createdAt} />
+                        </Text>
+                      </Group>
+                    </Group>
+                  }
+                >
+                  <NoticeBody n={n} />
+                </MantineTimeline.Item>
+              );
+            }
+            const event = entry.event;
             const Icon = ICON[event.type] ?? IconCircle;
             return (
               <MantineTimeline.Item
@@ -166,7 +299,7 @@ export function CaseTimeline({
                 title={
                   <Group gap="xs" justify="space-between" wrap="wrap">
                     <Text fw={600} size="sm">
-                      {t(`event.${event.type}`, { defaultValue: t('event.other') })}
+                      {label(event.type)}
                     </Text>
                     <Text size="xs" c="dimmed">
                       {who(event, t)} · <DateTime iso={event.at} />
