@@ -93,6 +93,12 @@ describe('pseudo-locale', () => {
       await page.getByRole('dialog').waitFor({ state: 'detached' });
     }
 
+    // the chat console (no chat yet: its empty states)
+    await page.goto(`${riza.url}/chats`);
+    await page.locator('main h1').waitFor();
+    await page.locator('main .mantine-EmptyState-root').first().waitFor();
+    await expectAllTranslated(page, 'chat console');
+
     await page.getByRole('button', { name: /Language/ }).click();
     await page.getByRole('menu').waitFor();
     await expectAllTranslated(page, 'language menu');
@@ -103,7 +109,7 @@ describe('pseudo-locale', () => {
     await expectAllTranslated(page, 'not found');
     expect(problems).toEqual([]);
     await page.context().close();
-  });
+  }, 180_000); // walks every screen: slow on a loaded 2-core machine
 
   it('fails on text that skips translation (the check itself works)', async () => {
     const { page } = await newPage(browser);

@@ -12,6 +12,7 @@ const INPUTS = [
   'index.html',
   'vite.config.ts',
   'src',
+  'widget',
   '../package-lock.json',
   '../server/src/modules/cases/case-status.ts',
 ];

@@ -7,7 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { installAuth } from './http/auth.ts';
-import { installErrorHandler } from './http/error-handler.ts';
+import { frameworkErrorHandler, installErrorHandler } from './http/error-handler.ts';
 import { adminRoutes } from './http/routes/admin.routes.ts';
 import { attachmentRoutes } from './http/routes/attachments.routes.ts';
 import { auditRoutes } from './http/routes/audit.routes.ts';
@@ -15,6 +15,7 @@ import { authRoutes } from './http/routes/auth.routes.ts';
 import { callRoutes } from './http/routes/calls.routes.ts';
 import { caseRoutes } from './http/routes/cases.routes.ts';
 import { channelRoutes } from './http/routes/channels.routes.ts';
+import { chatRoutes } from './http/routes/chat.routes.ts';
 import { customerRoutes } from './http/routes/customers.routes.ts';
 import { identityRoutes } from './http/routes/identity.routes.ts';
 import { liveRoutes } from './http/routes/live.routes.ts';
@@ -47,6 +48,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     trustProxy: true,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array' } },
+    frameworkErrors: frameworkErrorHandler({ hsts: config.publicUrl.startsWith('https://') }),
   });
   const { db } = deps;
   const store = deps.store ?? new LocalDiskStore(config.storageDir);
@@ -104,6 +106,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   offerRoutes(app, db);
   identityRoutes(app, db);
   channelRoutes(app, db);
+  chatRoutes(app, db, { store, listenUrl: deps.live ? config.databaseUrl : undefined });
   callRoutes(app, db, config, store);
   webhookRoutes(app, db, store);
   reportRoutes(app, db);

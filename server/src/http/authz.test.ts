@@ -39,8 +39,6 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/cases': READ,
   'GET /api/v1/cases/{id}': READ,
   'GET /api/v1/cases/counts': READ,
-  'POST /api/v1/cases/{id}/identity-check': { all: ['cases:work'] },
-  'GET /api/v1/cases/{id}/customer': { all: ['customers:read'] },
   'GET /api/v1/cases/{id}/timeline': READ,
   'POST /api/v1/cases/{id}/actions/{action}': { any: ['cases:work', 'cases:close'] },
   'POST /api/v1/cases/{id}/notes': { all: ['cases:work'] },
@@ -91,6 +89,15 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/v1/admin/channels': { all: ['settings:manage'] },
   'PUT /api/v1/admin/channels/{code}': { all: ['settings:manage'] },
   'POST /api/v1/cases/{id}/replies': { all: ['cases:work'] },
+  // web chat: the visitor's socket and the agents' live socket are WebSockets, not in the document
+  // (chat.test.ts covers their origin, session and CSRF checks)
+  'GET /api/v1/chats': READ,
+  'GET /api/v1/chats/{id}': READ,
+  'POST /api/v1/chats/{id}/take': { all: ['cases:work'] },
+  'POST /api/v1/chats/{id}/messages': { all: ['cases:work'] },
+  'POST /api/v1/chats/{id}/close': { all: ['cases:work'] },
+  'POST /api/v1/chats/{id}/case': { all: ['cases:work', 'cases:create'] },
+  'POST /api/v1/chats/{id}/attach': { all: ['cases:work'] },
   // the PBX: authenticated by the channel's event secret, not a staff session (calls.test.ts)
   'POST /api/v1/cti/{org}/{channel}/events': { public: true },
   'GET /api/v1/calls': { any: ['reports:read', 'cases:read:org'] },
@@ -104,6 +111,8 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/v1/webhooks/{org}/{channel}': { public: true },
   'POST /api/v1/cases/{id}/offers': { all: ['cases:work'] },
   'POST /api/v1/cases/{id}/offers/{offerId}/answer': { all: ['cases:work'] },
+  'POST /api/v1/cases/{id}/identity-check': { all: ['cases:work'] },
+  'GET /api/v1/cases/{id}/customer': { all: ['customers:read'] },
 };
 
 function allowed(rule: Rule, perms: readonly string[]): boolean {
@@ -188,6 +197,8 @@ const BODIES: Record<string, object> = {
   'PUT /api/v1/admin/inboxes/{code}': { name: { en: 'Main' }, department: 'customer_care' },
   'PUT /api/v1/admin/channels/{code}': { inbox: 'main', kind: 'store' },
   'POST /api/v1/cases/{id}/replies': { body: 'Hello' },
+  'POST /api/v1/chats/{id}/messages': { body: 'Hello' },
+  'POST /api/v1/chats/{id}/attach': { number: 'KH-2026-000001' },
   'POST /api/v1/cases/{id}/identity-check': { questions: ['national_id', 'date_of_birth'] },
   'POST /api/v1/calls/{id}/link': { caseId: SOME_UUID },
   'POST /api/v1/cases/{id}/video-calls': {

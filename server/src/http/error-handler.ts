@@ -122,6 +122,8 @@ export function installErrorHandler(app: FastifyInstance): void {
       appError = new AppError('RATE_LIMITED', { seconds: 60 });
     } else if ((error as FastifyError).statusCode && (error as FastifyError).statusCode! < 500) {
       appError = new AppError('BAD_REQUEST');
+    } else if (isUnstorableText(error)) {
+      appError = new AppError('BAD_REQUEST');
     } else if (isDatabaseDown(error)) {
       request.log.warn({ err: error }, 'database unavailable');
       appError = new AppError('UNAVAILABLE');
@@ -135,6 +137,25 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     reply.status(404).send(errorBody(new AppError('NOT_FOUND'), requestLocale(request)));
   });
+}
+
+/**
+ * The router refuses a URL before any route or hook runs (bad %-encoding, an over-long parameter):
+ * answer in our error shape, with the security headers helmet's hook would have set.
+ */
+export function frameworkErrorHandler(opts: { hsts: boolean }) {
+  return (_error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    reply
+      .header('content-security-policy', "default-src 'none'; frame-ancestors 'none'")
+      .header('x-content-type-options', 'nosniff');
+    if (opts.hsts) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    reply.status(400).send(errorBody(new AppError('BAD_REQUEST'), requestLocale(request)));
+  };
+}
+
+/** Text PostgreSQL cannot store (a NUL character) is the client's mistake, not a failure of ours. */
+function isUnstorableText(error: unknown): boolean {
+  return ['22021', '22P05'].includes((error as { code?: string }).code ?? '');
 }
 
 function isDatabaseDown(error: unknown): boolean {

@@ -9,6 +9,7 @@ import { directionOf } from '../i18n/languages.ts';
 import { CasePage } from '../routes/agent/CasePage.tsx';
 import { NewCasePage } from '../routes/agent/NewCasePage.tsx';
 import { QueuePage } from '../routes/agent/QueuePage.tsx';
+import { ChatConsolePage } from '../routes/chat/ChatConsolePage.tsx';
 import { NotFoundPage } from '../routes/NotFoundPage.tsx';
 import { PortalApp } from '../routes/portal/PortalApp.tsx';
 import { SignedIn } from '../routes/SignedIn.tsx';
@@ -63,6 +64,8 @@ export function App() {
                 <Route path="queues/:queue" element={<QueuePage />} />
                 <Route path="cases/new" element={<NewCasePage />} />
                 <Route path="cases/:id" element={<CasePage />} />
+                <Route path="chats" element={<ChatConsolePage />} />
+                <Route path="chats/:id" element={<ChatConsolePage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

@@ -12,6 +12,7 @@ import { IconLogout } from '../ui/icons.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { Data } from '../ui/UserText.tsx';
 import { QueueNav } from './agent/QueueNav.tsx';
+import { ChatNav } from './chat/ChatNav.tsx';
 
 export function AppLayout() {
   const { t, i18n } = useTranslation();
@@ -83,6 +84,7 @@ export function AppLayout() {
               {t('nav.nothing')}
             </Text>
           )}
+          <ChatNav />
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>

@@ -21,16 +21,22 @@ export const ALLOWED_TYPES: Record<string, string[]> = {
 
 const ALLOWED_LIST = 'PDF, PNG, JPEG, WebP, TIFF, WAV, MP3, OGG, DOCX, XLSX';
 
+// Windows reserves device names (CON, LPT1, …) whatever the extension: a download so named cannot be saved
+const DEVICE_NAME = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/i;
+
 /** A display name safe to store and to send back in Content-Disposition. */
 export function safeFilename(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? '';
   const cleaned = base
     .normalize('NFC')
     .replace(/\p{Cc}/gu, '')
+    // direction overrides make "photo\u202Egnp.exe" read as "photoexe.png"
+    .replace(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '')
     .replace(/[<>:"|?*]/g, '')
     .replace(/^\.+/, '')
     .trim();
-  return cleaned.slice(0, 200) || 'file';
+  const safe = DEVICE_NAME.test(cleaned) ? `_${cleaned}` : cleaned;
+  return safe.slice(0, 200) || 'file';
 }
 
 export async function checkUpload(

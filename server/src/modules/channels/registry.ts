@@ -2,6 +2,7 @@
 // kind of channel adds a line here and touches no case logic.
 import { CONFIG_CHECKS, type ConfigCheck } from './channel-config.ts';
 import type { ChannelKind } from './channel-kinds.ts';
+import { checkWebChatConfig } from './chat/chat-config.ts';
 import type { ChannelSender, ChannelSenders } from './deliver-replies.ts';
 import { checkEmailConfig } from './email/email-config.ts';
 import { MESSAGING_MODULES } from './messaging/platforms.ts';
@@ -19,6 +20,8 @@ const MODULES: ChannelModule[] = [
   { kind: 'email', check: checkEmailConfig },
   // no sender: the phone is answered live; call events come in through the CTI webhook
   { kind: 'phone', check: checkPhoneConfig },
+  // its sender needs the database (the chat's lines, the live sockets): WebChatSender, built by the worker
+  { kind: 'web_chat', check: checkWebChatConfig },
 ];
 
 for (const m of MODULES) CONFIG_CHECKS[m.kind] = m.check;

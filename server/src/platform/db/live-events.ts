@@ -24,8 +24,21 @@ export class LiveEvents {
   }
 
   async start(): Promise<this> {
-    await this.connect();
+    try {
+      await this.connect();
+    } catch (e) {
+      // the process refuses to start; no retries behind its back
+      this.closed = true;
+      throw e;
+    }
     return this;
+  }
+
+  private retrySoon(): void {
+    setTimeout(() => {
+      // a failed attempt schedules the next one itself
+      if (!this.closed) this.connect().catch(() => {});
+    }, 1000).unref();
   }
 
   private async connect(): Promise<void> {
@@ -39,12 +52,28 @@ export class LiveEvents {
         // a malformed payload is not ours to deliver
       }
     });
-    // the database restarting must not end live updates for good: reconnect with a pause
-    client.on('error', () => {
-      if (!this.closed) setTimeout(() => void this.connect().catch(() => {}), 1000);
-    });
-    await client.connect();
-    await client.query('LISTEN riza_case_events');
+    // the database restarting must not end live updates for good: reconnect every second until it
+    // answers again (a restart takes longer than one pause)
+    let lost = false;
+    const onLost = () => {
+      if (lost) return;
+      lost = true;
+      if (this.client === client) this.client = null;
+      client.end().catch(() => {});
+      if (!this.closed) this.retrySoon();
+    };
+    client.on('error', onLost);
+    try {
+      await client.connect();
+      await client.query('LISTEN riza_case_events');
+    } catch (e) {
+      onLost();
+      throw e;
+    }
+    if (this.closed) {
+      await client.end().catch(() => {});
+      return;
+    }
     this.client = client;
   }
 

@@ -7,6 +7,7 @@
 // if the worker holding it died. Two sweeps overlapping is harmless: the sweep's own row locks make
 // the outcome exactly-once whatever the queue does (see modules/sla/sla-sweep.ts).
 import PgBoss from 'pg-boss';
+import { WebChatSender } from '../../modules/channels/chat/web-chat-sender.ts';
 import { type ChannelSenders, deliverReplies } from '../../modules/channels/deliver-replies.ts';
 import { EmailReplySender } from '../../modules/channels/email/email-sender.ts';
 import { fetchAllMailboxes } from '../../modules/channels/email/imap-fetch.ts';
@@ -142,7 +143,7 @@ export async function startJobs(
     log: opts.log,
     slaSweepSeconds: opts.slaSweepSeconds,
     delivery,
-    senders: { ...SENDERS, email: emailSender },
+    senders: { ...SENDERS, email: emailSender, web_chat: new WebChatSender(db) },
     store: opts.store,
   };
   for (const job of JOBS) {

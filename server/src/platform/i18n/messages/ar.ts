@@ -68,4 +68,6 @@ export const ar: Record<MessageKey, string> = {
   'field.confidential':
     'يحتوي «{label}» على بيانات سرية لا يجوز إرسالها عبر منصة تواصل اجتماعي عامة ({kinds}). أرسلها بالبريد الإلكتروني أو الهاتف بدلًا من ذلك.',
   'field.https_only': 'يجب أن يكون «{label}» رابطًا آمنًا يبدأ بـ https://.',
+  // web chat: how a visitor who gave no name is called in a transcript
+  'chat.visitor': 'الزائر',
 };

@@ -67,4 +67,6 @@ export const az: Record<MessageKey, string> = {
   'field.confidential':
     '“{label}” açıq sosial platforma ilə göndərilə bilməyən məxfi məlumat ehtiva edir ({kinds}). Onu e-poçt və ya telefonla göndərin.',
   'field.https_only': '«{label}» https:// ilə başlayan təhlükəsiz keçid olmalıdır.',
+  // web chat: how a visitor who gave no name is called in a transcript
+  'chat.visitor': 'Ziyarətçi',
 };

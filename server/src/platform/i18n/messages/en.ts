@@ -67,6 +67,8 @@ export const en = {
   'field.confidential':
     '“{label}” contains data that must not be sent over a public social platform ({kinds}). Send it by e-mail or phone instead.',
   'field.https_only': '“{label}” must be a secure link that starts with https://.',
+  // web chat: how a visitor who gave no name is called in a transcript
+  'chat.visitor': 'Visitor',
 } as const;
 
 export type MessageKey = keyof typeof en;

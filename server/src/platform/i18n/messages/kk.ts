@@ -65,4 +65,6 @@ export const kk: Record<MessageKey, string> = {
   'field.confidential':
     '«{label}» ішінде жалпыға ашық әлеуметтік платформа арқылы жіберуге болмайтын құпия деректер бар ({kinds}). Оларды электрондық пошта немесе телефон арқылы жіберіңіз.',
   'field.https_only': '«{label}» өрісінде https:// деп басталатын қорғалған сілтеме болуы керек.',
+  // web chat: how a visitor who gave no name is called in a transcript
+  'chat.visitor': 'Келуші',
 };

@@ -69,4 +69,6 @@ export const ru: Record<MessageKey, string> = {
   'field.confidential':
     '«{label}» содержит данные, которые нельзя отправлять через публичную социальную платформу ({kinds}). Отправьте их по электронной почте или сообщите по телефону.',
   'field.https_only': '«{label}»: нужна защищённая ссылка, начинающаяся с https://.',
+  // web chat: how a visitor who gave no name is called in a transcript
+  'chat.visitor': 'Посетитель',
 };
