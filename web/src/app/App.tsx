@@ -10,6 +10,7 @@ import { CasePage } from '../routes/agent/CasePage.tsx';
 import { NewCasePage } from '../routes/agent/NewCasePage.tsx';
 import { QueuePage } from '../routes/agent/QueuePage.tsx';
 import { ChatConsolePage } from '../routes/chat/ChatConsolePage.tsx';
+import { DashboardsRoute, FollowUpRoute, TeamRoute } from '../routes/manager/lazy.tsx';
 import { NotFoundPage } from '../routes/NotFoundPage.tsx';
 import { PortalApp } from '../routes/portal/PortalApp.tsx';
 import { SignedIn } from '../routes/SignedIn.tsx';
@@ -66,6 +67,9 @@ export function App() {
                 <Route path="cases/:id" element={<CasePage />} />
                 <Route path="chats" element={<ChatConsolePage />} />
                 <Route path="chats/:id" element={<ChatConsolePage />} />
+                <Route path="manager/follow-up" element={<FollowUpRoute />} />
+                <Route path="manager/team" element={<TeamRoute />} />
+                <Route path="manager/dashboards" element={<DashboardsRoute />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

@@ -13,6 +13,7 @@ import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { Data } from '../ui/UserText.tsx';
 import { QueueNav } from './agent/QueueNav.tsx';
 import { ChatNav } from './chat/ChatNav.tsx';
+import { ManagerNav } from './manager/ManagerNav.tsx';
 
 export function AppLayout() {
   const { t, i18n } = useTranslation();
@@ -85,6 +86,7 @@ export function AppLayout() {
             </Text>
           )}
           <ChatNav />
+          <ManagerNav />
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
