@@ -13,7 +13,8 @@ export async function createTestDatabase(): Promise<{ db: Db; url: string }> {
   await client.end();
   const url = new URL(admin);
   url.pathname = `/${name}`;
-  const db = createDb(url.toString(), 12);
+  // tests race many transactions on purpose; on a loaded machine they may wait longer than a server should
+  const db = createDb(url.toString(), 12, 60_000);
   afterAll(async () => {
     await db.destroy();
     const c = new pg.Client({ connectionString: admin });

@@ -11,8 +11,9 @@ export type DbOrTrx = Db | Trx;
 // bigint (COUNT, sequences) as strings are awkward for small counts; numeric stays a string.
 pg.types.setTypeParser(20, (v) => Number(v));
 
-export function createDb(connectionString: string, poolSize = 10): Db {
-  const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 5000 });
+export function createDb(connectionString: string, poolSize = 10, connectionTimeoutMillis = 5000): Db {
+  // a request waits at most this long for a connection, then answers 503 rather than hang
+  const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis });
   // A dropped connection (server restart) must not crash the process; the pool reconnects.
   pool.on('error', () => {});
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
