@@ -6,6 +6,7 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ApiError, csrf } from '../api/client.ts';
 import { meKey } from '../features/session/session.ts';
 import { directionOf } from '../i18n/languages.ts';
+import { AdminArea } from '../routes/admin/AdminArea.tsx';
 import { CasePage } from '../routes/agent/CasePage.tsx';
 import { NewCasePage } from '../routes/agent/NewCasePage.tsx';
 import { QueuePage } from '../routes/agent/QueuePage.tsx';
@@ -70,6 +71,7 @@ export function App() {
                 <Route path="manager/follow-up" element={<FollowUpRoute />} />
                 <Route path="manager/team" element={<TeamRoute />} />
                 <Route path="manager/dashboards" element={<DashboardsRoute />} />
+                <Route path="admin/*" element={<AdminArea />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

@@ -11,6 +11,7 @@ import { pickText } from '../i18n/format.ts';
 import { IconLogout } from '../ui/icons.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { Data } from '../ui/UserText.tsx';
+import { AdminNav } from './admin/AdminNav.tsx';
 import { QueueNav } from './agent/QueueNav.tsx';
 import { ChatNav } from './chat/ChatNav.tsx';
 import { ManagerNav } from './manager/ManagerNav.tsx';
@@ -87,6 +88,7 @@ export function AppLayout() {
           )}
           <ChatNav />
           <ManagerNav />
+          <AdminNav />
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>

@@ -1,0 +1,50 @@
+// Departments (queues), the categories that route cases to them, and the service catalogue.
+import { Tabs } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { ErrorState, LoadingState } from '../../../ui/States.tsx';
+import { useAdminOrg } from '../api.ts';
+import { AdminPage } from '../ui.tsx';
+import { CategoriesTab } from './CategoriesTab.tsx';
+import { DepartmentsTab } from './DepartmentsTab.tsx';
+import { ServicesTab } from './ServicesTab.tsx';
+
+const TABS = ['departments', 'categories', 'services'] as const;
+type Tab = (typeof TABS)[number];
+
+export function StructurePage() {
+  const { t } = useTranslation();
+  const org = useAdminOrg();
+  const [params, setParams] = useSearchParams();
+  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '')
+    ? (params.get('tab') as Tab)
+    : 'departments';
+  return (
+    <AdminPage title={t('admin.structure.title')} description={t('admin.structure.description')}>
+      {org.isPending ? (
+        <LoadingState />
+      ) : org.isError ? (
+        <ErrorState error={org.error} onRetry={() => org.refetch()} />
+      ) : (
+        <Tabs value={tab} onChange={(v) => v && setParams({ tab: v }, { replace: true })} keepMounted={false}>
+          <Tabs.List>
+            {TABS.map((id) => (
+              <Tabs.Tab key={id} value={id}>
+                {t(`admin.structure.${id}`)}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+          <Tabs.Panel value="departments" pt="md">
+            <DepartmentsTab org={org.data} />
+          </Tabs.Panel>
+          <Tabs.Panel value="categories" pt="md">
+            <CategoriesTab org={org.data} />
+          </Tabs.Panel>
+          <Tabs.Panel value="services" pt="md">
+            <ServicesTab org={org.data} />
+          </Tabs.Panel>
+        </Tabs>
+      )}
+    </AdminPage>
+  );
+}
