@@ -79,7 +79,8 @@ async function main() {
     });
     log('');
     log(`Done in ${(summary.seconds.total / 60).toFixed(1)} min — database size ${summary.databaseSize}`);
-    for (const [table, rows] of Object.entries(summary.rows)) log(`  ${table.padEnd(18)} ${rows.toLocaleString('en')}`);
+    for (const [table, rows] of Object.entries(summary.rows))
+      log(`  ${table.padEnd(18)} ${rows.toLocaleString('en')}`);
     log(`  open cases         ${summary.openCases.toLocaleString('en')}`);
     log(`  pending SLA clocks ${summary.pendingClocks.toLocaleString('en')}`);
     log(

@@ -148,7 +148,8 @@ export function caseText(
   const parts: string[] = [];
   if (rng.chance(0.6)) parts.push(rng.pick(p.openers));
   const problem = fillSlots(rng.pick(p.problems), locale, rng);
-  const source = pool.length && rng.chance(locale === 'ru' || locale === 'az' ? 0.3 : 0.8) ? rng.pick(pool) : null;
+  const source =
+    pool.length && rng.chance(locale === 'ru' || locale === 'az' ? 0.3 : 0.8) ? rng.pick(pool) : null;
   if (type === 'complaint' || !source) parts.push(problem);
   if (source) parts.push(source);
   if (rng.chance(0.35)) parts.push(fillSlots(rng.pick(p.problems), locale, rng));

@@ -2,14 +2,18 @@
 // numbers, its SLA sweep and its constraints all accept it.
 import { type Kysely, sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../test/db.ts';
 import { allocateCaseNumber, listCaseViews } from '../../server/src/modules/cases/case.repository.ts';
 import { OPEN_STATUSES } from '../../server/src/modules/cases/case-status.ts';
 import { getOrgById } from '../../server/src/modules/orgs/org.repository.ts';
-import { normalizeForSearch, searchDocument, searchQuery } from '../../server/src/modules/search/normalize.ts';
+import {
+  normalizeForSearch,
+  searchDocument,
+  searchQuery,
+} from '../../server/src/modules/search/normalize.ts';
 import { searchText } from '../../server/src/modules/search/search-vector.ts';
 import { sweepSla } from '../../server/src/modules/sla/sla-sweep.ts';
 import type { Db } from '../../server/src/platform/db/db.ts';
+import { createTestDatabase } from '../../test/db.ts';
 import { type GenerateSummary, generateData } from './generate.ts';
 
 const NOW = new Date('2026-06-10T09:30:00Z');
@@ -110,7 +114,9 @@ describe('generated data set', () => {
 
   it('continues each org’s yearly case-number series where the generated cases stop', async () => {
     const orgs = await sql<{ org_id: string; last: string }>`
-      SELECT org_id, max(number) AS last FROM cases WHERE number LIKE ${'%-2026-%'} GROUP BY org_id`.execute(db);
+      SELECT org_id, max(number) AS last FROM cases WHERE number LIKE ${'%-2026-%'} GROUP BY org_id`.execute(
+      db,
+    );
     expect(orgs.rows).toHaveLength(5);
     for (const o of orgs.rows) {
       const org = (await getOrgById(db, o.org_id))!;

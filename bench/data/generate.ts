@@ -21,7 +21,7 @@ import { CopyWriter, tsvectorLiteral } from '../lib/copy.ts';
 import { Rng } from '../lib/random.ts';
 import { type Corpus, caseText, loadCorpus } from './corpus.ts';
 import { type LifecycleResult, simulateCase } from './lifecycle.ts';
-import { ORG_SHARE, loadOrgModel, type OrgModel } from './orgs.ts';
+import { loadOrgModel, ORG_SHARE, type OrgModel } from './orgs.ts';
 import { checkMobileNumbers, mobileNumber } from './people.ts';
 import { PATRONYMICS, PHRASES, STAFF_WORDING } from './phrases.ts';
 import { dropForBulkLoad, restoreAfterBulkLoad } from './schema-bulk.ts';
@@ -124,7 +124,17 @@ const COLUMNS: Record<BulkTable, string[]> = {
     'reason',
     'data',
   ],
-  case_messages: ['org_id', 'case_id', 'id', 'kind', 'channel', 'body', 'author_id', 'created_at', 'search_vector'],
+  case_messages: [
+    'org_id',
+    'case_id',
+    'id',
+    'kind',
+    'channel',
+    'body',
+    'author_id',
+    'created_at',
+    'search_vector',
+  ],
   case_sla_stages: [
     'org_id',
     'case_id',
@@ -278,7 +288,9 @@ export async function generateData(opts: GenerateOptions): Promise<GenerateSumma
     const pending = await admin.query<{ n: string }>(
       'SELECT count(*) AS n FROM case_sla_stages WHERE next_check_at IS NOT NULL',
     );
-    const size = await admin.query<{ s: string }>('SELECT pg_size_pretty(pg_database_size(current_database())) AS s');
+    const size = await admin.query<{ s: string }>(
+      'SELECT pg_size_pretty(pg_database_size(current_database())) AS s',
+    );
     return {
       cases: done,
       rows,
@@ -378,10 +390,16 @@ function allocate(total: number, days: number, orgs: OrgState[], now: Date): Cel
   const raw: { org: number; dayStart: number; weight: number }[] = [];
   for (let d = 0; d < days; d++) {
     orgs.forEach((o, k) => {
-      const day = DateTime.fromMillis(now.getTime() - (days - 1 - d) * DAY, { zone: o.model.timezone }).startOf('day');
+      const day = DateTime.fromMillis(now.getTime() - (days - 1 - d) * DAY, {
+        zone: o.model.timezone,
+      }).startOf('day');
       const weekend = (WEEKEND[o.model.country] ?? []).includes(day.weekday) ? 0.5 : 1;
       const growth = 0.75 + (0.25 * d) / Math.max(1, days - 1);
-      raw.push({ org: k, dayStart: day.toMillis(), weight: (ORG_SHARE[o.model.slug] ?? 10) * weekend * growth });
+      raw.push({
+        org: k,
+        dayStart: day.toMillis(),
+        weight: (ORG_SHARE[o.model.slug] ?? 10) * weekend * growth,
+      });
     });
   }
   const sum = raw.reduce((s, c) => s + c.weight, 0);
@@ -435,7 +453,9 @@ function wording(corpus: Corpus, locale: Locale, rng: Rng) {
     note: () => rng.pick(s.notes),
     reason: () => rng.pick(s.reasons),
     customerReply: () =>
-      corpus.negative[locale].length && rng.chance(0.5) ? rng.pick(corpus.negative[locale]) : rng.pick(p.problems),
+      corpus.negative[locale].length && rng.chance(0.5)
+        ? rng.pick(corpus.negative[locale])
+        : rng.pick(p.problems),
   };
 }
 
@@ -490,10 +510,22 @@ async function emitCase(
     ]);
     await w.customer_contacts.write([orgId, customer.id, 'phone', mobileNumber(org.country, seq), createdAt]);
     if (rng.chance(0.3)) {
-      await w.customer_contacts.write([orgId, customer.id, 'email', `customer${seq}@${org.slug}.example.com`, createdAt]);
+      await w.customer_contacts.write([
+        orgId,
+        customer.id,
+        'email',
+        `customer${seq}@${org.slug}.example.com`,
+        createdAt,
+      ]);
     }
     if (org.slug === 'hrdf' ? rng.chance(0.7) : rng.chance(0.1)) {
-      await w.customer_contacts.write([orgId, customer.id, 'national_id', `${org.country}${1_000_000_000 + seq}`, createdAt]);
+      await w.customer_contacts.write([
+        orgId,
+        customer.id,
+        'national_id',
+        `${org.country}${1_000_000_000 + seq}`,
+        createdAt,
+      ]);
     }
     if (state.customers.length < 50_000) state.customers.push(customer);
     else state.customers[seq % 50_000] = customer;
@@ -544,8 +576,16 @@ async function emitCase(
   });
 
   const text = caseText(corpus, locale, type, category.name[locale] ?? category.name.en ?? '', rng);
-  const searchParts = [number, text.subject, text.description, text.remedySought, customer.firstName, customer.lastName];
-  const serviceId = org.services.length && (org.serviceRequired || rng.chance(0.5)) ? rng.pick(org.services) : null;
+  const searchParts = [
+    number,
+    text.subject,
+    text.description,
+    text.remedySought,
+    customer.firstName,
+    customer.lastName,
+  ];
+  const serviceId =
+    org.services.length && (org.serviceRequired || rng.chance(0.5)) ? rng.pick(org.services) : null;
   await w.cases.write([
     orgId,
     id,

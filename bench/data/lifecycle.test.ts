@@ -34,7 +34,13 @@ function input(seed: number, over: Partial<LifecycleInput> = {}): LifecycleInput
     stuck: false,
     rng: new Rng(seed),
     newId: () => `id-${++n}`,
-    wording: { reply: () => 'r', question: () => 'q', customerReply: () => 'c', note: () => 'n', reason: () => 'why' },
+    wording: {
+      reply: () => 'r',
+      question: () => 'q',
+      customerReply: () => 'c',
+      note: () => 'n',
+      reason: () => 'why',
+    },
     ...over,
   };
 }

@@ -3,8 +3,9 @@
 // meetStage, … and dueStep for what the sweep records). Whatever has happened by `now` is kept,
 // so old cases are concluded, recent ones are still open, and every event, clock and SLA record
 // agrees with the case's status. Pure: no I/O; ids come from the caller.
-import type { CalendarSpec } from '../../server/src/modules/calendar/calendar.ts';
+
 import { businessMillisBetween } from '../../server/src/modules/calendar/business-time.ts';
+import type { CalendarSpec } from '../../server/src/modules/calendar/calendar.ts';
 import { type CaseAction, type CaseStatus, nextStatus } from '../../server/src/modules/cases/case-status.ts';
 import type { StoredPolicy } from '../../server/src/modules/sla/sla.repository.ts';
 import {
@@ -348,13 +349,17 @@ export function simulateCase(input: LifecycleInput): LifecycleResult {
         );
         if (level < 1) {
           level = 1;
-          events.push(systemEvent('escalated', when, { level: 1, to: 'supervisor', stage: k.stage, notified: [] }));
+          events.push(
+            systemEvent('escalated', when, { level: 1, to: 'supervisor', stage: k.stage, notified: [] }),
+          );
         }
       } else if (step.kind === 'escalate_manager') {
         clocks[next] = { ...k, managerEscalatedAt: when };
         if (level < 2) {
           level = 2;
-          events.push(systemEvent('escalated', when, { level: 2, to: 'manager', stage: k.stage, notified: [] }));
+          events.push(
+            systemEvent('escalated', when, { level: 2, to: 'manager', stage: k.stage, notified: [] }),
+          );
         }
       } else return;
     }
@@ -383,7 +388,14 @@ export function simulateCase(input: LifecycleInput): LifecycleResult {
     if (step.action === 'note') {
       const body = input.wording.note();
       const messageId = input.newId(at);
-      messages.push({ id: messageId, kind: 'note', channel: 'internal', body, authorId: actorId, createdAt: at });
+      messages.push({
+        id: messageId,
+        kind: 'note',
+        channel: 'internal',
+        body,
+        authorId: actorId,
+        createdAt: at,
+      });
       events.push({
         type: 'note_added',
         actorId,
@@ -516,5 +528,14 @@ export function simulateCase(input: LifecycleInput): LifecycleResult {
 }
 
 function systemEvent(type: string, at: Date, data: Record<string, unknown>): CaseEventRow {
-  return { type, actorId: null, actorKind: 'system', at, fromStatus: null, toStatus: null, reason: null, data };
+  return {
+    type,
+    actorId: null,
+    actorKind: 'system',
+    at,
+    fromStatus: null,
+    toStatus: null,
+    reason: null,
+    data,
+  };
 }

@@ -2,13 +2,13 @@
 // bulk rows must point at, plus synthetic staff so that owner queues have a realistic size.
 import { v7 as uuidv7 } from 'uuid';
 import type { CalendarSpec } from '../../server/src/modules/calendar/calendar.ts';
-import type { Db } from '../../server/src/platform/db/db.ts';
-import type { Locale, LocalizedText } from '../../server/src/platform/i18n/locales.ts';
 import {
   calendarForDepartment,
   listPolicies,
   type StoredPolicy,
 } from '../../server/src/modules/sla/sla.repository.ts';
+import type { Db } from '../../server/src/platform/db/db.ts';
+import type { Locale, LocalizedText } from '../../server/src/platform/i18n/locales.ts';
 import type { PolicyProfile } from '../../server/src/profiles/index.ts';
 import type { Rng } from '../lib/random.ts';
 import { PHRASES } from './phrases.ts';
@@ -109,11 +109,7 @@ export async function loadOrgModel(
       .where('org_id', '=', orgId)
       .orderBy('code')
       .execute(),
-    db
-      .selectFrom('users')
-      .select(['id', 'role_code', 'department_id'])
-      .where('org_id', '=', orgId)
-      .execute(),
+    db.selectFrom('users').select(['id', 'role_code', 'department_id']).where('org_id', '=', orgId).execute(),
     db
       .selectFrom('categories')
       .select(['id', 'department_id', 'default_priority', 'health_or_safety', 'name'])
@@ -129,8 +125,13 @@ export async function loadOrgModel(
   const working = departments.filter((d) => !['quality', 'management'].includes(d.kind));
   const centre = working.filter((d) => d.kind === 'contact_centre');
   const names = PHRASES[profile.defaultLocale];
-  const added: { id: string; department_id: string; role_code: string; email: string; display_name: string }[] =
-    [];
+  const added: {
+    id: string;
+    department_id: string;
+    role_code: string;
+    email: string;
+    display_name: string;
+  }[] = [];
   for (let i = 0; i < staffPerOrg; i++) {
     const inCentre = i % 2 === 0 && centre.length > 0;
     const dept = inCentre ? centre[i % centre.length]! : working[i % working.length]!;
@@ -163,7 +164,10 @@ export async function loadOrgModel(
   const all = [...users, ...added];
   const staff = new Map<string, string[]>();
   for (const u of all) {
-    if (!u.department_id || !['agent', 'department_staff', 'supervisor', 'after_sales_agent'].includes(u.role_code))
+    if (
+      !u.department_id ||
+      !['agent', 'department_staff', 'supervisor', 'after_sales_agent'].includes(u.role_code)
+    )
       continue;
     const list = staff.get(u.department_id) ?? [];
     list.push(u.id);
@@ -172,7 +176,8 @@ export async function loadOrgModel(
   const registrars = all
     .filter((u) => u.role_code === 'agent' && centre.some((d) => d.id === u.department_id))
     .map((u) => u.id);
-  const manager = users.find((u) => u.role_code === 'cs_manager') ?? users.find((u) => u.role_code === 'administrator');
+  const manager =
+    users.find((u) => u.role_code === 'cs_manager') ?? users.find((u) => u.role_code === 'administrator');
   if (!manager) throw new Error(`${profile.slug}: no customer-service manager`);
   const enabledTypes = Object.entries(TYPE_WEIGHTS).filter(
     ([t]) => (profile.caseTypes as Record<string, { enabled: boolean } | undefined>)[t]?.enabled ?? true,
@@ -187,7 +192,12 @@ export async function loadOrgModel(
     localeWeights: LOCALE_WEIGHTS[profile.slug] ?? [[profile.defaultLocale, 1]],
     caseTypes: enabledTypes,
     channels: profile.channels.map((c) => [c, CHANNEL_WEIGHTS[c] ?? 1]),
-    departments: departments.map((d) => ({ id: d.id, code: d.code, kind: d.kind, leadUserId: d.lead_user_id })),
+    departments: departments.map((d) => ({
+      id: d.id,
+      code: d.code,
+      kind: d.kind,
+      leadUserId: d.lead_user_id,
+    })),
     staff,
     registrars: registrars.length ? registrars : [manager.id],
     managerId: manager.id,

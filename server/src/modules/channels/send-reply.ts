@@ -34,7 +34,7 @@ export async function sendReply(trx: Trx, actor: Actor, caseId: string, body: st
     .orderBy('t.last_message_at', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (!thread || !thread.active) throw new AppError('CONFLICT', { reason: 'no_reply_channel' });
+  if (!thread?.active) throw new AppError('CONFLICT', { reason: 'no_reply_channel' });
   const kind = thread.kind as ChannelKind;
   if (SOCIAL_KINDS.includes(kind)) {
     const found = findConfidential(text);
