@@ -1,5 +1,6 @@
 // The generated data set behaves like data the product wrote itself: its search, its case
 // numbers, its SLA sweep and its constraints all accept it.
+import { existsSync } from 'node:fs';
 import { type Kysely, sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allocateCaseNumber, listCaseViews } from '../../server/src/modules/cases/case.repository.ts';
@@ -14,6 +15,8 @@ import { searchText } from '../../server/src/modules/search/search-vector.ts';
 import { sweepSla } from '../../server/src/modules/sla/sla-sweep.ts';
 import type { Db } from '../../server/src/platform/db/db.ts';
 import { createTestDatabase } from '../../test/db.ts';
+import { SHARED_DATA_DIR } from './corpus.ts';
+import { writeCorpusFixture } from './corpus-fixture.ts';
 import { type GenerateSummary, generateData } from './generate.ts';
 
 const NOW = new Date('2026-06-10T09:30:00Z');
@@ -43,6 +46,8 @@ beforeAll(async () => {
     log: () => {},
     progress: false,
     now: NOW,
+    // the real texts when ../shared/data is beside the clone, a few written ones otherwise
+    dataDir: existsSync(SHARED_DATA_DIR) ? SHARED_DATA_DIR : await writeCorpusFixture(),
   });
 });
 

@@ -40,6 +40,8 @@ export interface GenerateOptions {
   /** show a progress bar on stderr */
   progress: boolean;
   now?: Date;
+  /** where the reference texts are read from (default ../shared/data) */
+  dataDir?: string;
 }
 
 export interface GenerateSummary {
@@ -205,7 +207,7 @@ export async function generateData(opts: GenerateOptions): Promise<GenerateSumma
   const started = Date.now();
   const now = opts.now ?? new Date();
   const rng = new Rng(opts.seed);
-  const corpus = await loadCorpus();
+  const corpus = await loadCorpus(opts.dataDir);
   opts.log(
     `Corpus: ${Object.entries(corpus.counts)
       .map(([k, v]) => `${v} ${k}`)
