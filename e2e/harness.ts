@@ -143,3 +143,32 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage });
 }
+
+/** Every piece of UI text outside translate="no" that is not wrapped in ⟦…⟧. */
+export function untranslated(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const letters = /\p{L}/u;
+    const wrapped = (s: string) => s.startsWith('⟦') && s.endsWith('⟧');
+    // recharts_measurement_span: the chart library's off-screen span for measuring label widths
+    const exempt = (el: Element | null) =>
+      !el || Boolean(el.closest('[translate="no"], script, style, noscript, #recharts_measurement_span'));
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = (node.textContent ?? '').trim();
+      if (!letters.test(text) || exempt(node.parentElement)) continue;
+      if (!wrapped(text)) found.push(`text: ${text}`);
+    }
+    for (const el of document.body.querySelectorAll('[aria-label], [placeholder], [title], [alt]')) {
+      // hidden from assistive technology (e.g. Mantine's textarea measuring helper): nobody reads it
+      if (exempt(el) || el.closest('[aria-hidden="true"]')) continue;
+      for (const attr of ['aria-label', 'placeholder', 'title', 'alt']) {
+        const value = el.getAttribute(attr)?.trim();
+        if (value && letters.test(value) && !wrapped(value)) found.push(`${attr}: ${value}`);
+      }
+    }
+    // "<screen> · Riza": the screen may be data (a case number); the app name never is
+    if (!document.title.includes('⟧')) found.push(`title: ${document.title}`);
+    return found;
+  });
+}

@@ -5,7 +5,7 @@
 // text) is marked translate="no" and is left alone.
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, type Riza, signInThroughUi, startRiza } from './harness.ts';
+import { launchBrowser, newPage, type Riza, signInThroughUi, startRiza, untranslated } from './harness.ts';
 
 let riza: Riza;
 let browser: Browser;
@@ -13,34 +13,6 @@ let browser: Browser;
 beforeAll(async () => {
   [riza, browser] = await Promise.all([startRiza('umniah'), launchBrowser()]);
 });
-
-/** Every piece of UI text outside translate="no" that is not wrapped in ⟦…⟧. */
-function untranslated(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const found: string[] = [];
-    const letters = /\p{L}/u;
-    const wrapped = (s: string) => s.startsWith('⟦') && s.endsWith('⟧');
-    const exempt = (el: Element | null) =>
-      !el || Boolean(el.closest('[translate="no"], script, style, noscript'));
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = (node.textContent ?? '').trim();
-      if (!letters.test(text) || exempt(node.parentElement)) continue;
-      if (!wrapped(text)) found.push(`text: ${text}`);
-    }
-    for (const el of document.body.querySelectorAll('[aria-label], [placeholder], [title], [alt]')) {
-      // hidden from assistive technology (e.g. Mantine's textarea measuring helper): nobody reads it
-      if (exempt(el) || el.closest('[aria-hidden="true"]')) continue;
-      for (const attr of ['aria-label', 'placeholder', 'title', 'alt']) {
-        const value = el.getAttribute(attr)?.trim();
-        if (value && letters.test(value) && !wrapped(value)) found.push(`${attr}: ${value}`);
-      }
-    }
-    // "<screen> · Riza": the screen may be data (a case number); the app name never is
-    if (!document.title.includes('⟧')) found.push(`title: ${document.title}`);
-    return found;
-  });
-}
 
 async function expectAllTranslated(page: Page, screen: string) {
   await page.evaluate(() => document.fonts.ready);

@@ -41,35 +41,6 @@ export function uiText(lng: string, key: string, vars: Record<string, string | n
   return node.replace(/\{\{\s*(\w+)(?:,\s*number)?\s*\}\}/g, (_, name: string) => String(vars[name]));
 }
 
-/**
- * Every piece of UI text outside translate="no" not wrapped in ⟦…⟧: the rule of
- * e2e/pseudo-locale.test.ts, whose scanner is not exported.
- */
-export function untranslated(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const found: string[] = [];
-    const letters = /\p{L}/u;
-    const wrapped = (s: string) => s.startsWith('⟦') && s.endsWith('⟧');
-    const exempt = (el: Element | null) =>
-      !el || Boolean(el.closest('[translate="no"], script, style, noscript'));
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = (node.textContent ?? '').trim();
-      if (!letters.test(text) || exempt(node.parentElement)) continue;
-      if (!wrapped(text)) found.push(`text: ${text}`);
-    }
-    for (const el of document.body.querySelectorAll('[aria-label], [placeholder], [title], [alt]')) {
-      if (exempt(el) || el.closest('[aria-hidden="true"]')) continue;
-      for (const attr of ['aria-label', 'placeholder', 'title', 'alt']) {
-        const value = el.getAttribute(attr)?.trim();
-        if (value && letters.test(value) && !wrapped(value)) found.push(`${attr}: ${value}`);
-      }
-    }
-    if (!document.title.includes('⟧')) found.push(`title: ${document.title}`);
-    return found;
-  });
-}
-
 /** The local calendar date ("YYYY-MM-DD") and minutes after midnight of an instant in a zone. */
 export function localParts(iso: string, timeZone: string): { date: string; minutes: number } {
   const parts = Object.fromEntries(

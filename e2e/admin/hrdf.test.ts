@@ -14,8 +14,9 @@ import {
   screenshot,
   signInThroughUi,
   startRiza,
+  untranslated,
 } from '../harness.ts';
-import { poll, SLOW, uiText, untranslated, watchProblems } from './helpers.ts';
+import { poll, SLOW, uiText, watchProblems } from './helpers.ts';
 
 let riza: Riza;
 let browser: Browser;

@@ -15,8 +15,9 @@ import {
   screenshot,
   signInThroughUi,
   startRiza,
+  untranslated,
 } from '../harness.ts';
-import { eventually, patient, registeredOn, untranslated } from './helpers.ts';
+import { eventually, patient, registeredOn } from './helpers.ts';
 
 let riza: Riza;
 let browser: Browser;

@@ -58,32 +58,3 @@ export async function registeredOn(page: Page, day: string): Promise<number> {
   const cell = card.locator(`tr[data-bucket="${day}"] [data-col="registered"]`);
   return parseShownNumber(await cell.textContent());
 }
-
-/**
- * Every piece of UI text outside translate="no" not wrapped in ⟦…⟧ (the same rule as
- * e2e/pseudo-locale.test.ts, whose scanner is not exported).
- */
-export function untranslated(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const found: string[] = [];
-    const letters = /\p{L}/u;
-    const wrapped = (s: string) => s.startsWith('⟦') && s.endsWith('⟧');
-    const exempt = (el: Element | null) =>
-      !el || Boolean(el.closest('[translate="no"], script, style, noscript'));
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = (node.textContent ?? '').trim();
-      if (!letters.test(text) || exempt(node.parentElement)) continue;
-      if (!wrapped(text)) found.push(`text: ${text}`);
-    }
-    for (const el of document.body.querySelectorAll('[aria-label], [placeholder], [title], [alt]')) {
-      if (exempt(el) || el.closest('[aria-hidden="true"]')) continue;
-      for (const attr of ['aria-label', 'placeholder', 'title', 'alt']) {
-        const value = el.getAttribute(attr)?.trim();
-        if (value && letters.test(value) && !wrapped(value)) found.push(`${attr}: ${value}`);
-      }
-    }
-    if (!document.title.includes('⟧')) found.push(`title: ${document.title}`);
-    return found;
-  });
-}
