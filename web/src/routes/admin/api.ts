@@ -205,42 +205,10 @@ export function useAdminUsers() {
   });
 }
 
-export function useCalendars() {
-  return useQuery({
-    queryKey: ['admin', 'calendars'],
-    queryFn: async () => (await api<{ items: CalendarItem[] }>('/api/v1/admin/calendars')).items,
-    staleTime: STALE,
-  });
-}
-
-export function useSlaPolicies() {
-  return useQuery({
-    queryKey: ['admin', 'sla-policies'],
-    queryFn: async () => (await api<{ items: SlaPolicy[] }>('/api/v1/admin/sla-policies')).items,
-    staleTime: STALE,
-  });
-}
-
 export function useRoles() {
   return useQuery({
     queryKey: ['admin', 'roles'],
     queryFn: () => api<RolesAnswer>('/api/v1/admin/roles'),
-    staleTime: STALE,
-  });
-}
-
-export function useTemplates() {
-  return useQuery({
-    queryKey: ['admin', 'templates'],
-    queryFn: async () => (await api<{ items: Template[] }>('/api/v1/admin/templates')).items,
-    staleTime: STALE,
-  });
-}
-
-export function useProviders() {
-  return useQuery({
-    queryKey: ['admin', 'providers'],
-    queryFn: async () => (await api<{ items: ProviderItem[] }>('/api/v1/admin/providers')).items,
     staleTime: STALE,
   });
 }
@@ -255,33 +223,38 @@ export function useOutbox(status: string) {
   });
 }
 
-export function useInboxes() {
+/** The items of GET /api/v1/admin/<name>, under the key ['admin', <name>] its changes make stale. */
+function useAdminList<T>(name: string) {
   return useQuery({
-    queryKey: ['admin', 'inboxes'],
-    queryFn: async () => (await api<{ items: Inbox[] }>('/api/v1/admin/inboxes')).items,
+    queryKey: ['admin', name],
+    queryFn: async () => (await api<{ items: T[] }>(`/api/v1/admin/${name}`)).items,
     staleTime: STALE,
   });
 }
 
-export function useChannels() {
-  return useQuery({
-    queryKey: ['admin', 'channels'],
-    queryFn: async () => (await api<{ items: ChannelItem[] }>('/api/v1/admin/channels')).items,
-    staleTime: STALE,
-  });
-}
+export const useCalendars = () => useAdminList<CalendarItem>('calendars');
+export const useSlaPolicies = () => useAdminList<SlaPolicy>('sla-policies');
+export const useTemplates = () => useAdminList<Template>('templates');
+export const useProviders = () => useAdminList<ProviderItem>('providers');
+export const useInboxes = () => useAdminList<Inbox>('inboxes');
+export const useChannels = () => useAdminList<ChannelItem>('channels');
 
 // ---------------------------------------------------------------------------------------------
 // Changing
 
 type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export interface AdminRequest {
+  method: Method;
+  path: string;
+  body?: Record<string, unknown>;
+}
 
 /**
  * One administrative change: sends `path` with the body and, once it succeeded, refetches the
  * queries it made stale (by key prefix).
  */
 export function useAdminChange<V, R = unknown>(
-  request: (vars: V) => { method: Method; path: string; body?: Record<string, unknown> },
+  request: (vars: V) => AdminRequest,
   stale: readonly (readonly string[])[],
 ) {
   const client = useQueryClient();

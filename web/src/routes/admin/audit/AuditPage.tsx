@@ -7,10 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { api, query } from '../../../api/client.ts';
 import { DateTime } from '../../../ui/DateTime.tsx';
 import { IconAlert, IconCheck } from '../../../ui/icons.tsx';
-import { EmptyView, ErrorState, ErrorText, LoadingState } from '../../../ui/States.tsx';
+import { EmptyView, ErrorText } from '../../../ui/States.tsx';
 import { Data } from '../../../ui/UserText.tsx';
 import { type AuditEntry, type AuditVerification, useAdminUsers } from '../api.ts';
-import { AdminPage } from '../ui.tsx';
+import { AdminPage, QueryView } from '../shared/AdminPage.tsx';
+import { DetailsButton, DetailsRow, ItemsTable, TextCell } from '../shared/lists.tsx';
 
 const ENTITIES = [
   'case',
@@ -65,27 +66,23 @@ export function AuditPage() {
         allowDeselect={false}
         w={300}
       />
-      {audit.isPending ? (
-        <LoadingState />
-      ) : audit.isError && !audit.data ? (
-        <ErrorState error={audit.error} onRetry={() => audit.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyView title={t('admin.audit.empty')} />
-      ) : (
-        <>
-          <AuditTable items={items} />
-          {audit.hasNextPage && (
-            <Button
-              variant="default"
-              onClick={() => audit.fetchNextPage()}
-              loading={audit.isFetchingNextPage}
-              style={{ alignSelf: 'center' }}
-            >
-              {t('admin.audit.older')}
-            </Button>
-          )}
-        </>
-      )}
+      <QueryView query={audit}>
+        {() => (
+          <>
+            <AuditTable items={items} />
+            {audit.hasNextPage && (
+              <Button
+                variant="default"
+                onClick={() => audit.fetchNextPage()}
+                loading={audit.isFetchingNextPage}
+                style={{ alignSelf: 'center' }}
+              >
+                {t('admin.audit.older')}
+              </Button>
+            )}
+          </>
+        )}
+      </QueryView>
     </AdminPage>
   );
 }
@@ -147,78 +144,66 @@ function AuditTable({ items }: { items: AuditEntry[] }) {
     return <Data>{u?.display_name ?? e.actor_id.slice(0, 8)}</Data>;
   };
   return (
-    <Table.ScrollContainer minWidth={860}>
-      <Table verticalSpacing="xs" aria-label={t('admin.audit.title')} data-audit>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col" w={70}>
-              {t('admin.audit.seq')}
-            </Table.Th>
-            <Table.Th scope="col">{t('admin.audit.when')}</Table.Th>
-            <Table.Th scope="col">{t('admin.audit.who')}</Table.Th>
-            <Table.Th scope="col">{t('admin.audit.what')}</Table.Th>
-            <Table.Th scope="col">{t('admin.audit.entity')}</Table.Th>
-            <Table.Th scope="col">{t('admin.common.actions')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((e) => {
-            const id = String(e.seq);
-            return (
-              <Fragment key={id}>
-                <Table.Tr data-seq={id}>
-                  <Table.Td>
-                    <Text size="sm" ff="monospace">
-                      <Data>{id}</Data>
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
-                      <DateTime iso={e.at} format="compact" />
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{actor(e)}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" ff="monospace">
-                      <Data>{e.action}</Data>
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{t(`admin.audit.entities.${e.entity}`, { defaultValue: e.entity })}</Text>
-                    <Text size="xs" c="dimmed" ff="monospace" className="truncate" maw={260}>
-                      <Data>{e.entity_id}</Data>
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      aria-expanded={open === id}
-                      onClick={() => setOpen(open === id ? null : id)}
-                    >
-                      {open === id ? t('admin.audit.hide') : t('admin.audit.details')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-                {open === id && (
-                  <Table.Tr>
-                    <Table.Td colSpan={6} bg="gray.0">
-                      <Code block translate="no" dir="ltr">
-                        {JSON.stringify(e.data, null, 2)}
-                      </Code>
-                      <Text size="xs" c="dimmed" mt={4}>
-                        {t('admin.audit.hash')} <Data>{e.hash}</Data>
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
-              </Fragment>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ItemsTable
+      label={t('admin.audit.title')}
+      minWidth={860}
+      verticalSpacing="xs"
+      data-audit
+      columns={[
+        { label: t('admin.audit.seq'), w: 70 },
+        t('admin.audit.when'),
+        t('admin.audit.who'),
+        t('admin.audit.what'),
+        t('admin.audit.entity'),
+        t('admin.common.actions'),
+      ]}
+      items={items}
+      empty={<EmptyView title={t('admin.audit.empty')} />}
+    >
+      {(e) => {
+        const id = String(e.seq);
+        return (
+          <Fragment key={id}>
+            <Table.Tr data-seq={id}>
+              <Table.Td>
+                <Text size="sm" ff="monospace">
+                  <Data>{id}</Data>
+                </Text>
+              </Table.Td>
+              <TextCell>
+                <DateTime iso={e.at} format="compact" />
+              </TextCell>
+              <TextCell>{actor(e)}</TextCell>
+              <Table.Td>
+                <Text size="sm" ff="monospace">
+                  <Data>{e.action}</Data>
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{t(`admin.audit.entities.${e.entity}`, { defaultValue: e.entity })}</Text>
+                <Text size="xs" c="dimmed" ff="monospace" className="truncate" maw={260}>
+                  <Data>{e.entity_id}</Data>
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <DetailsButton expanded={open === id} onClick={() => setOpen(open === id ? null : id)}>
+                  {open === id ? t('admin.audit.hide') : t('admin.audit.details')}
+                </DetailsButton>
+              </Table.Td>
+            </Table.Tr>
+            {open === id && (
+              <DetailsRow colSpan={6}>
+                <Code block translate="no" dir="ltr">
+                  {JSON.stringify(e.data, null, 2)}
+                </Code>
+                <Text size="xs" c="dimmed" mt={4}>
+                  {t('admin.audit.hash')} <Data>{e.hash}</Data>
+                </Text>
+              </DetailsRow>
+            )}
+          </Fragment>
+        );
+      }}
+    </ItemsTable>
   );
 }

@@ -20,10 +20,13 @@ import { useSession } from '../../../features/session/SessionContext.tsx';
 import { pickText } from '../../../i18n/format.ts';
 import { DateTime } from '../../../ui/DateTime.tsx';
 import { IconArrowBack } from '../../../ui/icons.tsx';
-import { EmptyView, ErrorState, LoadingState } from '../../../ui/States.tsx';
+import { EmptyView } from '../../../ui/States.tsx';
 import { Data, renderDataOption } from '../../../ui/UserText.tsx';
 import { type CalendarItem, type CalendarSpec, enc, useAdminChange, useCalendars } from '../api.ts';
-import { AdminPage, AUTO_DIR, FormError, fieldError, SaveBar } from '../ui.tsx';
+import { AdminPage, QueryView } from '../shared/AdminPage.tsx';
+import { AUTO_DIR } from '../shared/localized.tsx';
+import { SaveBar } from '../shared/SaveBar.tsx';
+import { FormError, fieldError } from '../shared/server-errors.tsx';
 import { ClosuresEditor } from './ClosuresEditor.tsx';
 import { type CalendarDraft, fingerprint, toDraft, toSpec, weekOrder } from './calendar-draft.ts';
 import { HolidaysEditor } from './HolidaysEditor.tsx';
@@ -43,23 +46,27 @@ export function CalendarEditorPage() {
   const { t } = useTranslation();
   const { code } = useParams();
   const calendars = useCalendars();
-  const item = calendars.data?.find((c) => c.code === code);
   const back = (
     <Anchor component={Link} to="/admin/calendars" size="sm">
       <IconArrowBack size={16} style={{ verticalAlign: 'middle', marginInlineEnd: 4 }} />
       {t('admin.calendars.back')}
     </Anchor>
   );
-  if (calendars.isPending) return <LoadingState />;
-  if (calendars.isError) return <ErrorState error={calendars.error} onRetry={() => calendars.refetch()} />;
-  if (!item)
-    return (
-      <Stack>
-        {back}
-        <EmptyView title={t('admin.calendars.notFound')} />
-      </Stack>
-    );
-  return <CalendarEditor item={item} back={back} />;
+  return (
+    <QueryView query={calendars}>
+      {(items) => {
+        const item = items.find((c) => c.code === code);
+        return item ? (
+          <CalendarEditor item={item} back={back} />
+        ) : (
+          <Stack>
+            {back}
+            <EmptyView title={t('admin.calendars.notFound')} />
+          </Stack>
+        );
+      }}
+    </QueryView>
+  );
 }
 
 function CalendarEditor({ item, back }: { item: CalendarItem; back: ReactNode }) {
@@ -174,10 +181,8 @@ function CalendarEditor({ item, back }: { item: CalendarItem; back: ReactNode })
           <Box style={STICKY}>
             <SaveBar
               dirty={dirty}
-              pending={save.isPending}
-              saved={save.isSuccess}
+              save={save}
               onDiscard={() => {
-                save.reset();
                 setMakeDefault(false);
                 setDraft(baseline);
               }}

@@ -1,6 +1,6 @@
 // The organisation's business calendars, which department counts on which, and a new calendar
 // started as a copy of an existing one.
-import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -8,7 +8,7 @@ import { useSession } from '../../../features/session/SessionContext.tsx';
 import { pickText } from '../../../i18n/format.ts';
 import { intlLocale } from '../../../i18n/languages.ts';
 import { DateTime } from '../../../ui/DateTime.tsx';
-import { EmptyView, ErrorState, LoadingState } from '../../../ui/States.tsx';
+import { EmptyView } from '../../../ui/States.tsx';
 import { Data, renderDataOption } from '../../../ui/UserText.tsx';
 import {
   type CalendarItem,
@@ -18,8 +18,10 @@ import {
   useCalendars,
   type Weekday,
 } from '../api.ts';
-import { IconPlus } from '../icons.tsx';
-import { AdminPage, FormError, FormModal, fieldError } from '../ui.tsx';
+import { AdminPage, QueryView } from '../shared/AdminPage.tsx';
+import { CodeInput, FormModal } from '../shared/dialogs.tsx';
+import { ItemsTable, NewButton, TextCell } from '../shared/lists.tsx';
+import { FormError, fieldError } from '../shared/server-errors.tsx';
 import { weekdayName, weekOrder } from './calendar-draft.ts';
 
 export function CalendarsPage() {
@@ -31,27 +33,23 @@ export function CalendarsPage() {
       title={t('admin.calendars.title')}
       description={t('admin.calendars.description')}
       actions={
-        <Button
-          leftSection={<IconPlus size={16} />}
-          onClick={() => setCreating(true)}
-          disabled={!calendars.data}
-        >
+        <NewButton onClick={() => setCreating(true)} disabled={!calendars.data}>
           {t('admin.calendars.new')}
-        </Button>
+        </NewButton>
       }
     >
-      {calendars.isPending ? (
-        <LoadingState />
-      ) : calendars.isError ? (
-        <ErrorState error={calendars.error} onRetry={() => calendars.refetch()} />
-      ) : calendars.data.length === 0 ? (
-        <EmptyView title={t('admin.calendars.empty')} description={t('admin.calendars.emptyHint')} />
-      ) : (
-        <>
-          <CalendarTable items={calendars.data} />
-          <DepartmentCalendars items={calendars.data} />
-        </>
-      )}
+      <QueryView query={calendars}>
+        {(items) =>
+          items.length === 0 ? (
+            <EmptyView title={t('admin.calendars.empty')} description={t('admin.calendars.emptyHint')} />
+          ) : (
+            <>
+              <CalendarTable items={items} />
+              <DepartmentCalendars items={items} />
+            </>
+          )
+        }
+      </QueryView>
       {creating && calendars.data && (
         <NewCalendar items={calendars.data} onClose={() => setCreating(false)} />
       )}
@@ -81,68 +79,65 @@ function CalendarTable({ items }: { items: CalendarItem[] }) {
   const { t } = useTranslation();
   const year = String(new Date().getFullYear());
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table verticalSpacing="sm" highlightOnHover aria-label={t('admin.calendars.title')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('admin.calendars.name')}</Table.Th>
-            <Table.Th scope="col">{t('admin.org.timezone')}</Table.Th>
-            <Table.Th scope="col">{t('admin.calendars.week')}</Table.Th>
-            <Table.Th scope="col">{t('admin.calendars.holidaysThisYear', { year })}</Table.Th>
-            <Table.Th scope="col">{t('admin.calendars.updated')}</Table.Th>
+    <ItemsTable
+      label={t('admin.calendars.title')}
+      minWidth={760}
+      highlightOnHover
+      columns={[
+        t('admin.calendars.name'),
+        t('admin.org.timezone'),
+        t('admin.calendars.week'),
+        t('admin.calendars.holidaysThisYear', { year }),
+        t('admin.calendars.updated'),
+      ]}
+      items={items}
+    >
+      {(c) => {
+        const thisYear = c.calendar.holidays.filter((h) => h.date.startsWith(year));
+        const estimated = thisYear.filter((h) => h.estimated).length;
+        return (
+          <Table.Tr key={c.code} data-calendar={c.code}>
+            <Table.Td>
+              <Group gap="xs">
+                <Anchor component={Link} to={`/admin/calendars/${enc(c.code)}`} fw={600} size="sm">
+                  <Data>{c.calendar.name || c.code}</Data>
+                </Anchor>
+                {c.isDefault && (
+                  <Badge variant="light" size="sm">
+                    {t('admin.calendars.default')}
+                  </Badge>
+                )}
+              </Group>
+              <Text size="xs" c="dimmed">
+                <Data>{c.code}</Data>
+              </Text>
+            </Table.Td>
+            <TextCell>
+              <Data>{c.calendar.timezone}</Data>
+            </TextCell>
+            <Table.Td>
+              <WeekSummary spec={c.calendar} />
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{t('admin.calendars.holidayCount', { count: thisYear.length })}</Text>
+              {estimated > 0 && (
+                <Badge color="yellow" variant="light" size="sm">
+                  {t('admin.calendars.toConfirm', { count: estimated })}
+                </Badge>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">
+                <DateTime iso={c.updatedAt} format="compact" />
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t('admin.calendars.version', { version: c.version })}
+              </Text>
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((c) => {
-            const thisYear = c.calendar.holidays.filter((h) => h.date.startsWith(year));
-            const estimated = thisYear.filter((h) => h.estimated).length;
-            return (
-              <Table.Tr key={c.code} data-calendar={c.code}>
-                <Table.Td>
-                  <Group gap="xs">
-                    <Anchor component={Link} to={`/admin/calendars/${enc(c.code)}`} fw={600} size="sm">
-                      <Data>{c.calendar.name || c.code}</Data>
-                    </Anchor>
-                    {c.isDefault && (
-                      <Badge variant="light" size="sm">
-                        {t('admin.calendars.default')}
-                      </Badge>
-                    )}
-                  </Group>
-                  <Text size="xs" c="dimmed">
-                    <Data>{c.code}</Data>
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">
-                    <Data>{c.calendar.timezone}</Data>
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <WeekSummary spec={c.calendar} />
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{t('admin.calendars.holidayCount', { count: thisYear.length })}</Text>
-                  {estimated > 0 && (
-                    <Badge color="yellow" variant="light" size="sm">
-                      {t('admin.calendars.toConfirm', { count: estimated })}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">
-                    <DateTime iso={c.updatedAt} format="compact" />
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {t('admin.calendars.version', { version: c.version })}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        );
+      }}
+    </ItemsTable>
   );
 }
 
@@ -174,52 +169,42 @@ function DepartmentCalendars({ items }: { items: CalendarItem[] }) {
         {t('admin.calendars.departmentsHint')}
       </Text>
       <FormError error={assign.error} shown={(f) => f === 'calendar'} />
-      <Table.ScrollContainer minWidth={520}>
-        <Table verticalSpacing={6} aria-label={t('admin.calendars.departments')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('admin.structure.department')}</Table.Th>
-              <Table.Th scope="col" w={320}>
-                {t('admin.calendars.calendar')}
-              </Table.Th>
+      <ItemsTable
+        label={t('admin.calendars.departments')}
+        minWidth={520}
+        verticalSpacing={6}
+        columns={[t('admin.structure.department'), { label: t('admin.calendars.calendar'), w: 320 }]}
+        items={org.departments.filter((d) => d.active)}
+      >
+        {(d) => {
+          const name = pickText(d.name, i18n.language);
+          const pending = assign.isPending && assign.variables?.department === d.code;
+          return (
+            <Table.Tr key={d.code}>
+              <Table.Td>
+                <Data>{name}</Data>
+              </Table.Td>
+              <Table.Td>
+                <Select
+                  size="xs"
+                  aria-label={t('admin.calendars.calendarOf', { department: name })}
+                  data={options}
+                  renderOption={renderDataOption}
+                  value={own(d.code)}
+                  allowDeselect={false}
+                  disabled={pending}
+                  onChange={(v) =>
+                    assign.mutate({ department: d.code, calendar: !v || v === DEFAULT ? null : v })
+                  }
+                  error={
+                    assign.variables?.department === d.code ? fieldError(assign.error, 'calendar') : undefined
+                  }
+                />
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {org.departments
-              .filter((d) => d.active)
-              .map((d) => {
-                const name = pickText(d.name, i18n.language);
-                const pending = assign.isPending && assign.variables?.department === d.code;
-                return (
-                  <Table.Tr key={d.code}>
-                    <Table.Td>
-                      <Data>{name}</Data>
-                    </Table.Td>
-                    <Table.Td>
-                      <Select
-                        size="xs"
-                        aria-label={t('admin.calendars.calendarOf', { department: name })}
-                        data={options}
-                        renderOption={renderDataOption}
-                        value={own(d.code)}
-                        allowDeselect={false}
-                        disabled={pending}
-                        onChange={(v) =>
-                          assign.mutate({ department: d.code, calendar: !v || v === DEFAULT ? null : v })
-                        }
-                        error={
-                          assign.variables?.department === d.code
-                            ? fieldError(assign.error, 'calendar')
-                            : undefined
-                        }
-                      />
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          );
+        }}
+      </ItemsTable>
     </Stack>
   );
 }
@@ -256,15 +241,11 @@ function NewCalendar({ items, onClose }: { items: CalendarItem[]; onClose: () =>
       }}
     >
       <FormError error={create.error} shown={(f) => f === 'params.code'} />
-      <TextInput
-        label={t('admin.common.code')}
-        description={t('admin.common.codeHint')}
+      <CodeInput
         value={code}
-        onChange={(e) => setCode(e.currentTarget.value.toLowerCase())}
-        required
-        dir="ltr"
-        data-autofocus
-        error={taken ? t('admin.common.codeTaken') : fieldError(create.error, 'params.code')}
+        onChange={setCode}
+        taken={taken}
+        error={fieldError(create.error, 'params.code')}
       />
       <Select
         label={t('admin.calendars.copyFrom')}

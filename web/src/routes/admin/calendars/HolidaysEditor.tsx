@@ -1,7 +1,6 @@
 // Public holidays: whole local days off. Lunar (Islamic) dates come from the holiday library as
 // estimates; the administrator confirms each once the official date is announced.
 import {
-  ActionIcon,
   Alert,
   Badge,
   Button,
@@ -13,15 +12,16 @@ import {
   Text,
   TextInput,
   Tooltip,
-  VisuallyHidden,
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../features/session/SessionContext.tsx';
 import { intlLocale } from '../../../i18n/languages.ts';
 import { IconCheck } from '../../../ui/icons.tsx';
-import { IconPlus, IconTrash } from '../icons.tsx';
-import { AUTO_DIR, fieldError, fieldErrorsUnder, useLanguageOrder } from '../ui.tsx';
+import { IconPlus } from '../icons.tsx';
+import { ItemsTable, RemoveButton } from '../shared/lists.tsx';
+import { AUTO_DIR, useLanguageOrder } from '../shared/localized.tsx';
+import { ErrorLine, fieldError, fieldErrorsUnder, SectionError } from '../shared/server-errors.tsx';
 import { describeDate, type HolidayRow, rowId } from './calendar-draft.ts';
 
 export function HolidaysEditor({
@@ -66,11 +66,7 @@ export function HolidaysEditor({
             {t('admin.calendars.estimatedCount', { count: estimated })}
           </Alert>
         )}
-        {fieldError(error, 'holidays') && (
-          <Text size="sm" c="red.8" role="alert">
-            {fieldError(error, 'holidays')}
-          </Text>
-        )}
+        <SectionError error={error} field="holidays" />
         <Group justify="space-between">
           {years.length > 1 ? (
             <SegmentedControl
@@ -90,115 +86,94 @@ export function HolidaysEditor({
             {t('admin.calendars.addHoliday')}
           </Button>
         </Group>
-        {visible.length === 0 ? (
-          <Text size="sm" c="dimmed" py="sm">
-            {t('admin.calendars.noHolidays')}
-          </Text>
-        ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table verticalSpacing={6} aria-label={t('admin.calendars.holidays')} data-holidays>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col" w={170}>
-                    {t('admin.calendars.date')}
-                  </Table.Th>
-                  {own.map((l) => (
-                    <Table.Th scope="col" key={l}>
-                      {t('admin.calendars.holidayName', { language: t(`languageName.${l}`) })}
-                    </Table.Th>
-                  ))}
-                  <Table.Th scope="col" w={150}>
-                    {t('admin.calendars.dateStatus')}
-                  </Table.Th>
-                  <Table.Th scope="col" w={48}>
-                    <VisuallyHidden>{t('admin.common.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {visible.map((h) => {
-                  const i = sentIndex(h.id);
-                  const at = i >= 0 ? `holidays[${i}]` : null;
-                  const described = describeDate(h.date, locale, Boolean(org.settings.hijri));
-                  const rowLabel = h.date || t('admin.calendars.newHoliday');
-                  return (
-                    <Table.Tr key={h.id} data-holiday={h.date}>
-                      <Table.Td>
-                        <TextInput
-                          type="date"
-                          size="xs"
-                          aria-label={t('admin.calendars.dateOf', { holiday: rowLabel })}
-                          value={h.date}
-                          onChange={(e) => update(h.id, { date: e.currentTarget.value })}
-                          error={at ? fieldError(error, `${at}.date`, at) : undefined}
-                          description={described ? <span translate="no">{described}</span> : undefined}
-                          inputWrapperOrder={['input', 'description', 'error']}
-                        />
-                      </Table.Td>
-                      {own.map((l) => (
-                        <Table.Td key={l}>
-                          <TextInput
-                            size="xs"
-                            lang={l}
-                            styles={AUTO_DIR}
-                            aria-label={t('admin.calendars.holidayNameOf', {
-                              language: t(`languageName.${l}`),
-                              holiday: rowLabel,
-                            })}
-                            value={h.name[l] ?? ''}
-                            onChange={(e) =>
-                              update(h.id, { name: { ...h.name, [l]: e.currentTarget.value } })
-                            }
-                            error={at ? fieldError(error, `${at}.name.${l}`) : undefined}
-                          />
-                        </Table.Td>
-                      ))}
-                      <Table.Td>
-                        {h.estimated ? (
-                          <Group gap={6} wrap="nowrap">
-                            <Badge color="yellow" variant="light" size="sm">
-                              {t('admin.calendars.estimated')}
-                            </Badge>
-                            <Tooltip label={t('admin.calendars.confirmHint')}>
-                              <Button
-                                size="compact-xs"
-                                variant="subtle"
-                                leftSection={<IconCheck size={14} />}
-                                onClick={() => update(h.id, { estimated: false })}
-                                aria-label={t('admin.calendars.confirmDate', { holiday: rowLabel })}
-                              >
-                                {t('admin.calendars.confirm')}
-                              </Button>
-                            </Tooltip>
-                          </Group>
-                        ) : (
-                          <Text size="sm" c="dimmed">
-                            {t('admin.calendars.confirmed')}
-                          </Text>
-                        )}
-                        {at && fieldErrorsUnder(error, `${at}.estimated`) && (
-                          <Text size="xs" c="red.8">
-                            {fieldErrorsUnder(error, `${at}.estimated`)}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <ActionIcon
+        <ItemsTable
+          label={t('admin.calendars.holidays')}
+          minWidth={720}
+          verticalSpacing={6}
+          data-holidays
+          columns={[
+            { label: t('admin.calendars.date'), w: 170 },
+            ...own.map((l) => t('admin.calendars.holidayName', { language: t(`languageName.${l}`) })),
+            { label: t('admin.calendars.dateStatus'), w: 150 },
+            { label: t('admin.common.actions'), w: 48, hidden: true },
+          ]}
+          items={visible}
+          empty={
+            <Text size="sm" c="dimmed" py="sm">
+              {t('admin.calendars.noHolidays')}
+            </Text>
+          }
+        >
+          {(h) => {
+            const i = sentIndex(h.id);
+            const at = i >= 0 ? `holidays[${i}]` : null;
+            const described = describeDate(h.date, locale, Boolean(org.settings.hijri));
+            const rowLabel = h.date || t('admin.calendars.newHoliday');
+            return (
+              <Table.Tr key={h.id} data-holiday={h.date}>
+                <Table.Td>
+                  <TextInput
+                    type="date"
+                    size="xs"
+                    aria-label={t('admin.calendars.dateOf', { holiday: rowLabel })}
+                    value={h.date}
+                    onChange={(e) => update(h.id, { date: e.currentTarget.value })}
+                    error={at ? fieldError(error, `${at}.date`, at) : undefined}
+                    description={described ? <span translate="no">{described}</span> : undefined}
+                    inputWrapperOrder={['input', 'description', 'error']}
+                  />
+                </Table.Td>
+                {own.map((l) => (
+                  <Table.Td key={l}>
+                    <TextInput
+                      size="xs"
+                      lang={l}
+                      styles={AUTO_DIR}
+                      aria-label={t('admin.calendars.holidayNameOf', {
+                        language: t(`languageName.${l}`),
+                        holiday: rowLabel,
+                      })}
+                      value={h.name[l] ?? ''}
+                      onChange={(e) => update(h.id, { name: { ...h.name, [l]: e.currentTarget.value } })}
+                      error={at ? fieldError(error, `${at}.name.${l}`) : undefined}
+                    />
+                  </Table.Td>
+                ))}
+                <Table.Td>
+                  {h.estimated ? (
+                    <Group gap={6} wrap="nowrap">
+                      <Badge color="yellow" variant="light" size="sm">
+                        {t('admin.calendars.estimated')}
+                      </Badge>
+                      <Tooltip label={t('admin.calendars.confirmHint')}>
+                        <Button
+                          size="compact-xs"
                           variant="subtle"
-                          color="gray"
-                          aria-label={t('admin.calendars.removeHoliday', { holiday: rowLabel })}
-                          onClick={() => onChange(holidays.filter((x) => x.id !== h.id))}
+                          leftSection={<IconCheck size={14} />}
+                          onClick={() => update(h.id, { estimated: false })}
+                          aria-label={t('admin.calendars.confirmDate', { holiday: rowLabel })}
                         >
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+                          {t('admin.calendars.confirm')}
+                        </Button>
+                      </Tooltip>
+                    </Group>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      {t('admin.calendars.confirmed')}
+                    </Text>
+                  )}
+                  <ErrorLine>{at && fieldErrorsUnder(error, `${at}.estimated`)}</ErrorLine>
+                </Table.Td>
+                <Table.Td>
+                  <RemoveButton
+                    label={t('admin.calendars.removeHoliday', { holiday: rowLabel })}
+                    onClick={() => onChange(holidays.filter((x) => x.id !== h.id))}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            );
+          }}
+        </ItemsTable>
       </Stack>
     </Fieldset>
   );

@@ -1,9 +1,10 @@
 // The working week: for each day, no hours (a day off) or one or more intervals (split shifts).
-import { ActionIcon, Button, Fieldset, Group, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Button, Fieldset, Group, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Weekday } from '../api.ts';
-import { IconPlus, IconTrash } from '../icons.tsx';
-import { fieldError, fieldErrorsUnder } from '../ui.tsx';
+import { IconPlus } from '../icons.tsx';
+import { RemoveButton } from '../shared/lists.tsx';
+import { ErrorLine, fieldError, fieldErrorsUnder, SectionError } from '../shared/server-errors.tsx';
 import { type CalendarDraft, rowId, weekdayName } from './calendar-draft.ts';
 
 type Week = CalendarDraft['week'];
@@ -33,11 +34,7 @@ export function WeekEditor({
         <Text size="sm" c="dimmed">
           {t('admin.calendars.weekHint')}
         </Text>
-        {fieldError(error, 'week') && (
-          <Text size="sm" c="red.8" role="alert">
-            {fieldError(error, 'week')}
-          </Text>
-        )}
+        <SectionError error={error} field="week" />
         <Table verticalSpacing={6} layout="fixed" aria-label={t('admin.calendars.week')}>
           <Table.Thead>
             <Table.Tr>
@@ -51,7 +48,6 @@ export function WeekEditor({
             {order.map((day) => {
               const name = weekdayName(day, i18n.language);
               const intervals = week[day];
-              const dayError = fieldErrorsUnder(error, `week.${day}`);
               return (
                 <Table.Tr key={day} data-weekday={day}>
                   <Table.Th scope="row" fw={500}>
@@ -106,19 +102,15 @@ export function WeekEditor({
                                   size="xs"
                                   error={Boolean(fieldError(error, `week.${day}[${i}]`))}
                                 />
-                                <ActionIcon
-                                  variant="subtle"
-                                  color="gray"
-                                  aria-label={t('admin.calendars.removeInterval', { day: name, n })}
+                                <RemoveButton
+                                  label={t('admin.calendars.removeInterval', { day: name, n })}
                                   onClick={() =>
                                     setDay(
                                       day,
                                       intervals.filter((x) => x.id !== iv.id),
                                     )
                                   }
-                                >
-                                  <IconTrash size={16} />
-                                </ActionIcon>
+                                />
                               </Group>
                             );
                           })}
@@ -133,11 +125,7 @@ export function WeekEditor({
                           </Button>
                         </Group>
                       )}
-                      {dayError && (
-                        <Text size="xs" c="red.8">
-                          {dayError}
-                        </Text>
-                      )}
+                      <ErrorLine>{fieldErrorsUnder(error, `week.${day}`)}</ErrorLine>
                     </Stack>
                   </Table.Td>
                 </Table.Tr>

@@ -1,15 +1,25 @@
-import { Button, Code, Group, JsonInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Code, Group, JsonInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../features/session/SessionContext.tsx';
 import { pickText } from '../../../i18n/format.ts';
-import { EmptyView, ErrorState, LoadingState } from '../../../ui/States.tsx';
+import { EmptyView } from '../../../ui/States.tsx';
 import { Data, renderDataOption } from '../../../ui/UserText.tsx';
 import { CHANNEL_KINDS, type ChannelItem, enc, useAdminChange, useChannels, useInboxes } from '../api.ts';
-import { IconPencil, IconPlus } from '../icons.tsx';
-import { ActiveBadge, ConfirmDialog, FormError, FormModal, fieldError, fieldErrorsUnder } from '../ui.tsx';
+import { QueryView } from '../shared/AdminPage.tsx';
+import { CodeInput, ItemFormModal } from '../shared/dialogs.tsx';
+import {
+  ItemsTable,
+  ListTab,
+  NameCell,
+  StatusAndActions,
+  TextCell,
+  useEditDialog,
+} from '../shared/lists.tsx';
+import { fieldError, fieldErrorsUnder } from '../shared/server-errors.tsx';
 
 type Kind = ChannelItem['kind'];
+const STALE = [['admin', 'channels']] as const;
 
 /** Where the platform or the PBX posts to, once the channel exists (docs/channels.md). */
 function inboundAddress(kind: Kind, org: string, code: string): string | null {
@@ -20,142 +30,100 @@ function inboundAddress(kind: Kind, org: string, code: string): string | null {
   return null;
 }
 
-function channelBody(c: Omit<ChannelItem, 'code'>) {
-  return { inbox: c.inbox, kind: c.kind, address: c.address || null, config: c.config, active: c.active };
+/** The whole channel, as PUT on its code (a retired one is the same channel with `active: false`). */
+function putChannel(code: string, c: Omit<ChannelItem, 'code'>) {
+  return {
+    method: 'PUT' as const,
+    path: `/api/v1/admin/channels/${enc(code)}`,
+    body: { inbox: c.inbox, kind: c.kind, address: c.address || null, config: c.config, active: c.active },
+  };
+}
+
+/** The settings as typed, if they are a JSON object. */
+function parseConfig(text: string): Record<string, unknown> | null {
+  try {
+    const parsed: unknown = JSON.parse(text || '{}');
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
 }
 
 export function ChannelsTab() {
   const { t, i18n } = useTranslation();
   const channels = useChannels();
   const inboxes = useInboxes();
-  const [editing, setEditing] = useState<ChannelItem | 'new' | null>(null);
-  const [retiring, setRetiring] = useState<ChannelItem | null>(null);
-  const change = useAdminChange(
-    (c: ChannelItem) => ({
-      method: 'PUT',
-      path: `/api/v1/admin/channels/${enc(c.code)}`,
-      body: channelBody(c),
-    }),
-    [['admin', 'channels']],
-  );
+  const dialog = useEditDialog<ChannelItem>();
   const inboxName = (code: string) => {
     const i = inboxes.data?.find((x) => x.code === code);
     return (i && pickText(i.name, i18n.language)) || code;
   };
-  if (channels.isPending) return <LoadingState />;
-  if (channels.isError) return <ErrorState error={channels.error} onRetry={() => channels.refetch()} />;
   return (
-    <Stack gap="sm">
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {t('admin.inboxes.channelsHint')}
-        </Text>
-        <Button
-          leftSection={<IconPlus size={16} />}
-          onClick={() => setEditing('new')}
-          disabled={!inboxes.data?.length}
+    <QueryView query={channels}>
+      {(items) => (
+        <ListTab
+          hint={t('admin.inboxes.channelsHint')}
+          newLabel={t('admin.inboxes.newChannel')}
+          onNew={dialog.create}
+          newDisabled={!inboxes.data?.length}
         >
-          {t('admin.inboxes.newChannel')}
-        </Button>
-      </Group>
-      {channels.data.length === 0 ? (
-        <EmptyView title={t('admin.inboxes.noChannels')} description={t('admin.inboxes.noChannelsHint')} />
-      ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table verticalSpacing="sm" aria-label={t('admin.inboxes.channels')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('admin.inboxes.channel')}</Table.Th>
-                <Table.Th scope="col">{t('admin.inboxes.kind')}</Table.Th>
-                <Table.Th scope="col">{t('admin.inboxes.address')}</Table.Th>
-                <Table.Th scope="col">{t('admin.inboxes.inbox')}</Table.Th>
-                <Table.Th scope="col">{t('admin.common.status')}</Table.Th>
-                <Table.Th scope="col">{t('admin.common.actions')}</Table.Th>
+          <ItemsTable
+            label={t('admin.inboxes.channels')}
+            minWidth={760}
+            columns={[
+              t('admin.inboxes.channel'),
+              t('admin.inboxes.kind'),
+              t('admin.inboxes.address'),
+              t('admin.inboxes.inbox'),
+              t('admin.common.status'),
+              t('admin.common.actions'),
+            ]}
+            items={items}
+            empty={
+              <EmptyView
+                title={t('admin.inboxes.noChannels')}
+                description={t('admin.inboxes.noChannelsHint')}
+              />
+            }
+          >
+            {(c) => (
+              <Table.Tr key={c.code} data-channel={c.code}>
+                <NameCell name={c.code} />
+                <TextCell>{t(`admin.inboxes.kinds.${c.kind}`)}</TextCell>
+                <TextCell>{c.address ? <Data>{c.address}</Data> : '—'}</TextCell>
+                <TextCell>
+                  <Data>{inboxName(c.inbox)}</Data>
+                </TextCell>
+                <StatusAndActions
+                  active={c.active}
+                  name={c.code}
+                  onEdit={() => dialog.edit(c)}
+                  retire={{
+                    request: (active) => putChannel(c.code, { ...c, active }),
+                    stale: STALE,
+                    title: t('admin.inboxes.retireChannel'),
+                    message: t('admin.inboxes.retireChannelMessage', { name: c.code }),
+                  }}
+                />
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {channels.data.map((c) => (
-                <Table.Tr key={c.code} data-channel={c.code}>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      <Data>{c.code}</Data>
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{t(`admin.inboxes.kinds.${c.kind}`)}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{c.address ? <Data>{c.address}</Data> : '—'}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
-                      <Data>{inboxName(c.inbox)}</Data>
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <ActiveBadge active={c.active} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        leftSection={<IconPencil size={14} />}
-                        onClick={() => setEditing(c)}
-                        aria-label={t('admin.common.editNamed', { name: c.code })}
-                      >
-                        {t('admin.common.edit')}
-                      </Button>
-                      {c.active ? (
-                        <Button size="compact-sm" variant="subtle" color="red" onClick={() => setRetiring(c)}>
-                          {t('admin.common.retire')}
-                        </Button>
-                      ) : (
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          loading={change.isPending && change.variables?.code === c.code}
-                          onClick={() => change.mutate({ ...c, active: true })}
-                        >
-                          {t('admin.common.reactivate')}
-                        </Button>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            )}
+          </ItemsTable>
+          {dialog.open && (
+            <ChannelForm
+              channel={dialog.item}
+              taken={items.map((c) => c.code)}
+              inboxes={(inboxes.data ?? []).map((i) => ({
+                value: i.code,
+                label: pickText(i.name, i18n.language) || i.code,
+              }))}
+              onClose={dialog.close}
+            />
+          )}
+        </ListTab>
       )}
-      {editing && (
-        <ChannelForm
-          channel={editing === 'new' ? null : editing}
-          taken={channels.data.map((c) => c.code)}
-          inboxes={(inboxes.data ?? []).map((i) => ({
-            value: i.code,
-            label: pickText(i.name, i18n.language) || i.code,
-          }))}
-          onClose={() => setEditing(null)}
-        />
-      )}
-      {retiring && (
-        <ConfirmDialog
-          title={t('admin.inboxes.retireChannel')}
-          message={t('admin.inboxes.retireChannelMessage', { name: retiring.code })}
-          confirmLabel={t('admin.common.retire')}
-          pending={change.isPending}
-          error={change.error}
-          onClose={() => {
-            change.reset();
-            setRetiring(null);
-          }}
-          onConfirm={() =>
-            change.mutate({ ...retiring, active: false }, { onSuccess: () => setRetiring(null) })
-          }
-        />
-      )}
-    </Stack>
+    </QueryView>
   );
 }
 
@@ -179,50 +147,37 @@ function ChannelForm({
   const [config, setConfig] = useState(JSON.stringify(channel?.config ?? {}, null, 2));
   const [jsonError, setJsonError] = useState(false);
   const save = useAdminChange(
-    (parsed: Record<string, unknown>) => ({
-      method: 'PUT',
-      path: `/api/v1/admin/channels/${enc(code.trim())}`,
-      body: channelBody({
+    () =>
+      putChannel(code.trim(), {
         kind,
         inbox: inbox ?? '',
         address,
-        config: parsed,
+        config: parseConfig(config) ?? {},
         active: channel?.active ?? true,
       }),
-    }),
-    [['admin', 'channels']],
+    STALE,
   );
   const codeTaken = !channel && taken.includes(code.trim());
   const inbound = code.trim() ? inboundAddress(kind, org.slug, code.trim()) : null;
   return (
-    <FormModal
+    <ItemFormModal
       title={channel ? t('admin.inboxes.editChannel') : t('admin.inboxes.newChannel')}
-      onClose={onClose}
-      submitLabel={channel ? t('admin.common.save') : t('admin.common.create')}
-      pending={save.isPending}
-      onSubmit={() => {
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(config || '{}');
-        } catch {
-          parsed = null;
-        }
-        const ok = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+      creating={!channel}
+      save={save}
+      shown={(f) => /^(params\.code|inbox|kind|address|config)/.test(f)}
+      ready={() => {
+        const ok = parseConfig(config) !== null;
         setJsonError(!ok);
-        if (ok && !codeTaken) save.mutate(parsed as Record<string, unknown>, { onSuccess: onClose });
+        return ok && !codeTaken;
       }}
+      onClose={onClose}
     >
-      <FormError error={save.error} shown={(f) => /^(params\.code|inbox|kind|address|config)/.test(f)} />
       {!channel && (
-        <TextInput
-          label={t('admin.common.code')}
-          description={t('admin.common.codeHint')}
+        <CodeInput
           value={code}
-          onChange={(e) => setCode(e.currentTarget.value.toLowerCase())}
-          required
-          dir="ltr"
-          data-autofocus
-          error={codeTaken ? t('admin.common.codeTaken') : fieldError(save.error, 'params.code')}
+          onChange={setCode}
+          taken={codeTaken}
+          error={fieldError(save.error, 'params.code')}
         />
       )}
       <Group grow align="flex-start">
@@ -276,6 +231,6 @@ function ChannelForm({
           </Code>
         </Stack>
       )}
-    </FormModal>
+    </ItemFormModal>
   );
 }

@@ -3,7 +3,7 @@
 import { Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { AdminPage } from '../ui.tsx';
+import { AdminPage } from '../shared/AdminPage.tsx';
 import { ChannelsTab } from './ChannelsTab.tsx';
 import { InboxesTab } from './InboxesTab.tsx';
 

@@ -1,34 +1,43 @@
-import { Button, Group, MultiSelect, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Group, MultiSelect, Select, Switch, Table } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalizedText } from '../../../api/types.ts';
 import { useSession } from '../../../features/session/SessionContext.tsx';
 import { pickText } from '../../../i18n/format.ts';
-import { EmptyView, ErrorState, LoadingState } from '../../../ui/States.tsx';
+import { EmptyView } from '../../../ui/States.tsx';
 import { Data, renderDataOption } from '../../../ui/UserText.tsx';
 import { enc, type Inbox, useAdminChange, useAdminUsers, useCalendars, useInboxes } from '../api.ts';
-import { IconPencil, IconPlus } from '../icons.tsx';
+import { QueryView } from '../shared/AdminPage.tsx';
+import { DepartmentSelect } from '../shared/departments.tsx';
+import { CodeInput, ItemFormModal } from '../shared/dialogs.tsx';
 import {
-  ActiveBadge,
-  ConfirmDialog,
-  FormError,
-  FormModal,
-  fieldError,
-  filledIn,
-  LocalizedInputs,
-} from '../ui.tsx';
+  ItemsTable,
+  ListTab,
+  NameCell,
+  StatusAndActions,
+  TextCell,
+  useEditDialog,
+} from '../shared/lists.tsx';
+import { filledIn, LocalizedInputs, NameInputs } from '../shared/localized.tsx';
+import { fieldError } from '../shared/server-errors.tsx';
 
 // not a possible calendar code, so it cannot clash with a real option
 const DEPARTMENT_CALENDAR = '*';
+const STALE = [['admin', 'inboxes']] as const;
 
-function inboxBody(i: Inbox) {
+/** The whole inbox, as PUT on its code (a retired one is the same inbox with `active: false`). */
+function putInbox(i: Inbox) {
   return {
-    name: filledIn(i.name),
-    department: i.department,
-    calendar: i.calendar,
-    autoReply: i.autoReply && Object.keys(filledIn(i.autoReply)).length ? filledIn(i.autoReply) : null,
-    members: i.members,
-    active: i.active,
+    method: 'PUT' as const,
+    path: `/api/v1/admin/inboxes/${enc(i.code.trim())}`,
+    body: {
+      name: filledIn(i.name),
+      department: i.department,
+      calendar: i.calendar,
+      autoReply: i.autoReply && Object.keys(filledIn(i.autoReply)).length ? filledIn(i.autoReply) : null,
+      members: i.members,
+      active: i.active,
+    },
   };
 }
 
@@ -36,141 +45,77 @@ export function InboxesTab() {
   const { t, i18n } = useTranslation();
   const { org } = useSession();
   const inboxes = useInboxes();
-  const [editing, setEditing] = useState<Inbox | 'new' | null>(null);
-  const [retiring, setRetiring] = useState<Inbox | null>(null);
-  const stale = [['admin', 'inboxes']] as const;
-  const change = useAdminChange(
-    (i: Inbox) => ({ method: 'PUT', path: `/api/v1/admin/inboxes/${enc(i.code)}`, body: inboxBody(i) }),
-    stale,
-  );
+  const dialog = useEditDialog<Inbox>();
   const department = (code: string) => org.departments.find((d) => d.code === code);
-  if (inboxes.isPending) return <LoadingState />;
-  if (inboxes.isError) return <ErrorState error={inboxes.error} onRetry={() => inboxes.refetch()} />;
   return (
-    <Stack gap="sm">
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {t('admin.inboxes.inboxesHint')}
-        </Text>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-          {t('admin.inboxes.newInbox')}
-        </Button>
-      </Group>
-      {inboxes.data.length === 0 ? (
-        <EmptyView title={t('admin.inboxes.noInboxes')} description={t('admin.inboxes.noInboxesHint')} />
-      ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table verticalSpacing="sm" aria-label={t('admin.inboxes.inboxes')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('admin.common.name')}</Table.Th>
-                <Table.Th scope="col">{t('admin.structure.department')}</Table.Th>
-                <Table.Th scope="col">{t('admin.calendars.calendar')}</Table.Th>
-                <Table.Th scope="col">{t('admin.inboxes.members')}</Table.Th>
-                <Table.Th scope="col">{t('admin.common.status')}</Table.Th>
-                <Table.Th scope="col">{t('admin.common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {inboxes.data.map((i) => {
-                const name = pickText(i.name, i18n.language) || i.code;
-                return (
-                  <Table.Tr key={i.code} data-inbox={i.code}>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        <Data>{name}</Data>
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        <Data>{i.code}</Data>
-                        {i.autoReply ? <> · {t('admin.inboxes.withAutoReply')}</> : null}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        <Data>{pickText(department(i.department)?.name, i18n.language) || i.department}</Data>
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        {i.calendar ? <Data>{i.calendar}</Data> : t('admin.inboxes.departmentCalendar')}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{t('admin.inboxes.memberCount', { count: i.members.length })}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <ActiveBadge active={i.active} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          leftSection={<IconPencil size={14} />}
-                          onClick={() => setEditing(i)}
-                          aria-label={t('admin.common.editNamed', { name })}
-                        >
-                          {t('admin.common.edit')}
-                        </Button>
-                        {i.active ? (
-                          <Button
-                            size="compact-sm"
-                            variant="subtle"
-                            color="red"
-                            onClick={() => setRetiring(i)}
-                          >
-                            {t('admin.common.retire')}
-                          </Button>
-                        ) : (
-                          <Button
-                            size="compact-sm"
-                            variant="subtle"
-                            loading={change.isPending && change.variables?.code === i.code}
-                            onClick={() => change.mutate({ ...i, active: true })}
-                          >
-                            {t('admin.common.reactivate')}
-                          </Button>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+    <QueryView query={inboxes}>
+      {(items) => (
+        <ListTab
+          hint={t('admin.inboxes.inboxesHint')}
+          newLabel={t('admin.inboxes.newInbox')}
+          onNew={dialog.create}
+        >
+          <ItemsTable
+            label={t('admin.inboxes.inboxes')}
+            minWidth={760}
+            columns={[
+              t('admin.common.name'),
+              t('admin.structure.department'),
+              t('admin.calendars.calendar'),
+              t('admin.inboxes.members'),
+              t('admin.common.status'),
+              t('admin.common.actions'),
+            ]}
+            items={items}
+            empty={
+              <EmptyView
+                title={t('admin.inboxes.noInboxes')}
+                description={t('admin.inboxes.noInboxesHint')}
+              />
+            }
+          >
+            {(i) => {
+              const name = pickText(i.name, i18n.language) || i.code;
+              return (
+                <Table.Tr key={i.code} data-inbox={i.code}>
+                  <NameCell
+                    name={name}
+                    code={i.code}
+                    detail={i.autoReply ? <> · {t('admin.inboxes.withAutoReply')}</> : null}
+                  />
+                  <TextCell>
+                    <Data>{pickText(department(i.department)?.name, i18n.language) || i.department}</Data>
+                  </TextCell>
+                  <TextCell>
+                    {i.calendar ? <Data>{i.calendar}</Data> : t('admin.inboxes.departmentCalendar')}
+                  </TextCell>
+                  <TextCell>{t('admin.inboxes.memberCount', { count: i.members.length })}</TextCell>
+                  <StatusAndActions
+                    active={i.active}
+                    name={name}
+                    onEdit={() => dialog.edit(i)}
+                    retire={{
+                      request: (active) => putInbox({ ...i, active }),
+                      stale: STALE,
+                      title: t('admin.inboxes.retireInbox'),
+                      message: t('admin.inboxes.retireInboxMessage', { name }),
+                    }}
+                  />
+                </Table.Tr>
+              );
+            }}
+          </ItemsTable>
+          {dialog.open && (
+            <InboxForm inbox={dialog.item} taken={items.map((i) => i.code)} onClose={dialog.close} />
+          )}
+        </ListTab>
       )}
-      {editing && (
-        <InboxForm
-          inbox={editing === 'new' ? null : editing}
-          taken={inboxes.data.map((i) => i.code)}
-          onClose={() => setEditing(null)}
-        />
-      )}
-      {retiring && (
-        <ConfirmDialog
-          title={t('admin.inboxes.retireInbox')}
-          message={t('admin.inboxes.retireInboxMessage', {
-            name: pickText(retiring.name, i18n.language) || retiring.code,
-          })}
-          confirmLabel={t('admin.common.retire')}
-          pending={change.isPending}
-          error={change.error}
-          onClose={() => {
-            change.reset();
-            setRetiring(null);
-          }}
-          onConfirm={() =>
-            change.mutate({ ...retiring, active: false }, { onSuccess: () => setRetiring(null) })
-          }
-        />
-      )}
-    </Stack>
+    </QueryView>
   );
 }
 
 function InboxForm({ inbox, taken, onClose }: { inbox: Inbox | null; taken: string[]; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { org } = useSession();
   const users = useAdminUsers();
   const calendars = useCalendars();
@@ -182,10 +127,8 @@ function InboxForm({ inbox, taken, onClose }: { inbox: Inbox | null; taken: stri
   const [autoReply, setAutoReply] = useState<LocalizedText>({ ...(inbox?.autoReply ?? {}) });
   const [members, setMembers] = useState<string[]>(inbox?.members ?? []);
   const save = useAdminChange(
-    () => ({
-      method: 'PUT',
-      path: `/api/v1/admin/inboxes/${enc(code.trim())}`,
-      body: inboxBody({
+    () =>
+      putInbox({
         code,
         name,
         department: department ?? '',
@@ -194,55 +137,34 @@ function InboxForm({ inbox, taken, onClose }: { inbox: Inbox | null; taken: stri
         members,
         active: inbox?.active ?? true,
       }),
-    }),
-    [['admin', 'inboxes']],
+    STALE,
   );
   const codeTaken = !inbox && taken.includes(code.trim());
   return (
-    <FormModal
+    <ItemFormModal
       title={inbox ? t('admin.inboxes.editInbox') : t('admin.inboxes.newInbox')}
+      creating={!inbox}
+      save={save}
+      shown={(f) => /^(params\.code|name|department|calendar|autoReply|members)/.test(f)}
+      ready={() => !codeTaken}
       onClose={onClose}
-      submitLabel={inbox ? t('admin.common.save') : t('admin.common.create')}
-      pending={save.isPending}
-      onSubmit={() => !codeTaken && save.mutate(undefined, { onSuccess: onClose })}
     >
-      <FormError
-        error={save.error}
-        shown={(f) => /^(params\.code|name|department|calendar|autoReply|members)/.test(f)}
-      />
       {!inbox && (
-        <TextInput
-          label={t('admin.common.code')}
-          description={t('admin.common.codeHint')}
+        <CodeInput
           value={code}
-          onChange={(e) => setCode(e.currentTarget.value.toLowerCase())}
-          required
-          dir="ltr"
-          data-autofocus
-          error={codeTaken ? t('admin.common.codeTaken') : fieldError(save.error, 'params.code')}
+          onChange={setCode}
+          taken={codeTaken}
+          error={fieldError(save.error, 'params.code')}
         />
       )}
-      <LocalizedInputs
-        legend={t('admin.common.name')}
-        value={name}
-        onChange={setName}
-        error={save.error}
-        field="name"
-        required
-      />
+      <NameInputs value={name} onChange={setName} error={save.error} />
       <Group grow align="flex-start">
-        <Select
+        <DepartmentSelect
           label={t('admin.inboxes.queue')}
           description={t('admin.inboxes.queueHint')}
-          data={org.departments
-            .filter((d) => d.active || d.code === department)
-            .map((d) => ({ value: d.code, label: pickText(d.name, i18n.language) }))}
-          renderOption={renderDataOption}
+          departments={org.departments}
           value={department}
           onChange={setDepartment}
-          required
-          searchable
-          nothingFoundMessage={t('admin.common.nothingFound')}
           error={fieldError(save.error, 'department')}
         />
         <Select
@@ -289,6 +211,6 @@ function InboxForm({ inbox, taken, onClose }: { inbox: Inbox | null; taken: stri
           multiline
         />
       )}
-    </FormModal>
+    </ItemFormModal>
   );
 }

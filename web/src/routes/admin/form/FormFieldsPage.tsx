@@ -13,26 +13,20 @@ import {
   Table,
   Text,
   TextInput,
-  VisuallyHidden,
 } from '@mantine/core';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalizedText } from '../../../api/types.ts';
 import { pickText } from '../../../i18n/format.ts';
-import { ErrorState, LoadingState } from '../../../ui/States.tsx';
 import { Data } from '../../../ui/UserText.tsx';
 import { type AdminOrg, type FormField, useAdminChange, useAdminOrg } from '../api.ts';
-import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '../icons.tsx';
-import {
-  AdminPage,
-  allLanguages,
-  FormError,
-  FormModal,
-  fieldErrorsUnder,
-  LocalizedInputs,
-  SaveBar,
-  useLanguageOrder,
-} from '../ui.tsx';
+import { IconArrowDown, IconArrowUp, IconPencil, IconPlus } from '../icons.tsx';
+import { AdminPage, QueryView } from '../shared/AdminPage.tsx';
+import { FormModal } from '../shared/dialogs.tsx';
+import { ItemsTable, NameCell, RemoveButton } from '../shared/lists.tsx';
+import { allLanguages, LocalizedInputs, useLanguageOrder } from '../shared/localized.tsx';
+import { SaveBar } from '../shared/SaveBar.tsx';
+import { ErrorLine, FormError, fieldErrorsUnder } from '../shared/server-errors.tsx';
 
 /** The fields the case model knows; anything else is a custom field ("custom.<name>"). */
 const BUILT_IN = [
@@ -71,13 +65,7 @@ export function FormFieldsPage() {
   const org = useAdminOrg();
   return (
     <AdminPage title={t('admin.form.title')} description={t('admin.form.description')}>
-      {org.isPending ? (
-        <LoadingState />
-      ) : org.isError ? (
-        <ErrorState error={org.error} onRetry={() => org.refetch()} />
-      ) : (
-        <FormEditor form={org.data.form} />
-      )}
+      <QueryView query={org}>{(data) => <FormEditor form={data.form} />}</QueryView>
     </AdminPage>
   );
 }
@@ -139,128 +127,107 @@ function FormEditor({ form }: { form: AdminOrg['form'] }) {
             </Button>
           </Group>
           <FormError error={save.error} shown={(f) => f.startsWith('fields.')} />
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing={6} aria-label={t('admin.form.fields')} data-form-fields>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col" w={80}>
-                    {t('admin.form.order')}
-                  </Table.Th>
-                  <Table.Th scope="col">{t('admin.form.field')}</Table.Th>
-                  <Table.Th scope="col" w={120}>
-                    {t('admin.form.required')}
-                  </Table.Th>
-                  <Table.Th scope="col" w={150}>
-                    {t('admin.form.maxLength')}
-                  </Table.Th>
-                  <Table.Th scope="col" w={150}>
-                    <VisuallyHidden>{t('admin.common.actions')}</VisuallyHidden>
-                  </Table.Th>
+          <ItemsTable
+            label={t('admin.form.fields')}
+            minWidth={760}
+            verticalSpacing={6}
+            data-form-fields
+            columns={[
+              { label: t('admin.form.order'), w: 80 },
+              t('admin.form.field'),
+              { label: t('admin.form.required'), w: 120 },
+              { label: t('admin.form.maxLength'), w: 150 },
+              { label: t('admin.common.actions'), w: 150, hidden: true },
+            ]}
+            items={rows}
+          >
+            {(r, index) => {
+              const i = sent.current.indexOf(r.id);
+              const at = i >= 0 ? `fields.${i}` : null;
+              const label = labelOf(r);
+              return (
+                <Table.Tr key={r.id} data-field={r.key}>
+                  <Table.Td>
+                    <Group gap={2} wrap="nowrap">
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        disabled={index === 0}
+                        aria-label={t('admin.form.moveUp', { field: label })}
+                        onClick={() => move(index, -1)}
+                      >
+                        <IconArrowUp size={16} />
+                      </ActionIcon>
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        disabled={index === rows.length - 1}
+                        aria-label={t('admin.form.moveDown', { field: label })}
+                        onClick={() => move(index, 1)}
+                      >
+                        <IconArrowDown size={16} />
+                      </ActionIcon>
+                    </Group>
+                  </Table.Td>
+                  <NameCell
+                    name={label}
+                    code={r.key}
+                    detail={
+                      r.options?.length ? (
+                        <> · {t('admin.form.options', { count: r.options.length })}</>
+                      ) : null
+                    }
+                  >
+                    <ErrorLine>{at && fieldErrorsUnder(save.error, at)}</ErrorLine>
+                  </NameCell>
+                  <Table.Td>
+                    <Switch
+                      aria-label={t('admin.form.requiredOf', { field: label })}
+                      checked={r.required}
+                      onChange={(e) => update(r.id, { required: e.currentTarget.checked })}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <NumberInput
+                      size="xs"
+                      aria-label={t('admin.form.maxLengthOf', { field: label })}
+                      placeholder={t('admin.form.noLimit')}
+                      value={r.maxLength ?? ''}
+                      min={1}
+                      max={20000}
+                      allowDecimal={false}
+                      onChange={(v) => update(r.id, { maxLength: v === '' ? undefined : Number(v) })}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={2} wrap="nowrap" justify="flex-end">
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        leftSection={<IconPencil size={14} />}
+                        onClick={() => setLabelling(r)}
+                        aria-label={t('admin.form.editLabelOf', { field: label })}
+                      >
+                        {t('admin.form.label')}
+                      </Button>
+                      <RemoveButton
+                        label={t('admin.form.remove', { field: label })}
+                        onClick={() => setRows((rs) => rs.filter((x) => x.id !== r.id))}
+                      />
+                    </Group>
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((r, index) => {
-                  const i = sent.current.indexOf(r.id);
-                  const at = i >= 0 ? `fields.${i}` : null;
-                  const label = labelOf(r);
-                  return (
-                    <Table.Tr key={r.id} data-field={r.key}>
-                      <Table.Td>
-                        <Group gap={2} wrap="nowrap">
-                          <ActionIcon
-                            variant="subtle"
-                            color="gray"
-                            disabled={index === 0}
-                            aria-label={t('admin.form.moveUp', { field: label })}
-                            onClick={() => move(index, -1)}
-                          >
-                            <IconArrowUp size={16} />
-                          </ActionIcon>
-                          <ActionIcon
-                            variant="subtle"
-                            color="gray"
-                            disabled={index === rows.length - 1}
-                            aria-label={t('admin.form.moveDown', { field: label })}
-                            onClick={() => move(index, 1)}
-                          >
-                            <IconArrowDown size={16} />
-                          </ActionIcon>
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" fw={600}>
-                          <Data>{label}</Data>
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          <Data>{r.key}</Data>
-                          {r.options?.length ? (
-                            <> · {t('admin.form.options', { count: r.options.length })}</>
-                          ) : null}
-                        </Text>
-                        {at && fieldErrorsUnder(save.error, at) && (
-                          <Text size="xs" c="red.8">
-                            {fieldErrorsUnder(save.error, at)}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Switch
-                          aria-label={t('admin.form.requiredOf', { field: label })}
-                          checked={r.required}
-                          onChange={(e) => update(r.id, { required: e.currentTarget.checked })}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <NumberInput
-                          size="xs"
-                          aria-label={t('admin.form.maxLengthOf', { field: label })}
-                          placeholder={t('admin.form.noLimit')}
-                          value={r.maxLength ?? ''}
-                          min={1}
-                          max={20000}
-                          allowDecimal={false}
-                          onChange={(v) => update(r.id, { maxLength: v === '' ? undefined : Number(v) })}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={2} wrap="nowrap" justify="flex-end">
-                          <Button
-                            size="compact-sm"
-                            variant="subtle"
-                            leftSection={<IconPencil size={14} />}
-                            onClick={() => setLabelling(r)}
-                            aria-label={t('admin.form.editLabelOf', { field: label })}
-                          >
-                            {t('admin.form.label')}
-                          </Button>
-                          <ActionIcon
-                            variant="subtle"
-                            color="gray"
-                            aria-label={t('admin.form.remove', { field: label })}
-                            onClick={() => setRows((rs) => rs.filter((x) => x.id !== r.id))}
-                          >
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              );
+            }}
+          </ItemsTable>
           <Text size="sm" c="dimmed">
             {t('admin.form.approveHint')}
           </Text>
           <SaveBar
             dirty={dirty}
-            pending={save.isPending}
-            saved={save.isSuccess}
+            save={save}
             saveLabel={t('admin.form.approve', { version: form.version + 1 })}
-            onDiscard={() => {
-              save.reset();
-              setRows(baseline);
-            }}
+            onDiscard={() => setRows(baseline)}
           />
         </Stack>
       </form>

@@ -2,7 +2,6 @@
 // the server as •••••• and sending that mark back keeps the stored value, so a password is never
 // shown again once saved. Without a provider, messages wait in the local outbox.
 import {
-  ActionIcon,
   Alert,
   Badge,
   Button,
@@ -23,11 +22,15 @@ import {
 import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from '../../../ui/DateTime.tsx';
-import { ErrorState, LoadingState, ServerText } from '../../../ui/States.tsx';
+import { ServerText } from '../../../ui/States.tsx';
 import { renderDataOption } from '../../../ui/UserText.tsx';
 import { type ProviderConfig, type ProviderItem, useAdminChange, useProviders } from '../api.ts';
-import { IconPlus, IconTrash } from '../icons.tsx';
-import { AdminPage, ConfirmDialog, FormError, SaveBar, serverFields } from '../ui.tsx';
+import { IconPlus } from '../icons.tsx';
+import { AdminPage, QueryView } from '../shared/AdminPage.tsx';
+import { ConfirmDialog } from '../shared/dialogs.tsx';
+import { RemoveButton } from '../shared/lists.tsx';
+import { SaveBar } from '../shared/SaveBar.tsx';
+import { FormError, serverFields } from '../shared/server-errors.tsx';
 
 /** The mark the server shows instead of a secret. */
 export const SECRET = '••••••';
@@ -113,17 +116,15 @@ export function ProvidersPage() {
   const providers = useProviders();
   return (
     <AdminPage title={t('admin.providers.title')} description={t('admin.providers.description')}>
-      {providers.isPending ? (
-        <LoadingState />
-      ) : providers.isError ? (
-        <ErrorState error={providers.error} onRetry={() => providers.refetch()} />
-      ) : (
-        <Stack gap="lg">
-          {providers.data.map((item) => (
-            <ProviderCard key={item.channel} item={item} />
-          ))}
-        </Stack>
-      )}
+      <QueryView query={providers}>
+        {(items) => (
+          <Stack gap="lg">
+            {items.map((item) => (
+              <ProviderCard key={item.channel} item={item} />
+            ))}
+          </Stack>
+        )}
+      </QueryView>
     </AdminPage>
   );
 }
@@ -289,15 +290,7 @@ function ProviderCard({ item }: { item: ProviderItem }) {
             />
           )}
           <Group justify="space-between">
-            <SaveBar
-              dirty={dirty}
-              pending={save.isPending}
-              saved={save.isSuccess}
-              onDiscard={() => {
-                save.reset();
-                setDraft(saved);
-              }}
-            />
+            <SaveBar dirty={dirty} save={save} onDiscard={() => setDraft(saved)} />
             {item.configured && (
               <Button variant="subtle" color="red" onClick={() => setRemoving(true)}>
                 {t('admin.providers.remove')}
@@ -396,14 +389,10 @@ function HttpSettings({
               visibilityToggleButtonProps={{ 'aria-label': t('admin.common.showSecret') }}
               style={{ flex: 1 }}
             />
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              aria-label={t('admin.providers.removeHeader', { n: n + 1 })}
+            <RemoveButton
+              label={t('admin.providers.removeHeader', { n: n + 1 })}
               onClick={() => setHeaders(draft.headers.filter((x) => x.id !== h.id))}
-            >
-              <IconTrash size={16} />
-            </ActionIcon>
+            />
           </Group>
         ))}
         {problemsFor(error, 'headers') && (

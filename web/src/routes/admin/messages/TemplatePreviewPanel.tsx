@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { IconAlert } from '../../../ui/icons.tsx';
 import { ErrorText, ServerText } from '../../../ui/States.tsx';
 import { type TemplateDraft, type TemplatePreview, useTemplatePreview } from '../api.ts';
-import { LocalText } from '../ui.tsx';
+import { LocalText } from '../shared/localized.tsx';
 
 export function TemplatePreviewPanel({ draft }: { draft: TemplateDraft }) {
   const { t } = useTranslation();

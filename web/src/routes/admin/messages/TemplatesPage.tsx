@@ -16,7 +16,6 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../api/types.ts';
-import { ErrorState, LoadingState } from '../../../ui/States.tsx';
 import {
   enc,
   NOTIFICATION_EVENTS,
@@ -25,7 +24,10 @@ import {
   useAdminChange,
   useTemplates,
 } from '../api.ts';
-import { AdminPage, AUTO_DIR, ConfirmDialog, FormError, fieldError, useLanguageOrder } from '../ui.tsx';
+import { AdminPage, QueryView } from '../shared/AdminPage.tsx';
+import { ConfirmDialog } from '../shared/dialogs.tsx';
+import { AUTO_DIR, useLanguageOrder } from '../shared/localized.tsx';
+import { FormError, fieldError } from '../shared/server-errors.tsx';
 import { TemplatePreviewPanel } from './TemplatePreviewPanel.tsx';
 
 type Source = { subject?: string; body: string };
@@ -89,23 +91,23 @@ export function TemplatesPage() {
           />
         </Stack>
       </Group>
-      {templates.isPending ? (
-        <LoadingState />
-      ) : templates.isError ? (
-        <ErrorState error={templates.error} onRetry={() => templates.refetch()} />
-      ) : template ? (
-        <TemplateEditor
-          key={id}
-          template={template}
-          draft={drafts[id]}
-          onDraft={(d) =>
-            setDrafts((all) => {
-              const { [id]: _drop, ...rest } = all;
-              return d ? { ...rest, [id]: d } : rest;
-            })
-          }
-        />
-      ) : null}
+      <QueryView query={templates}>
+        {() =>
+          template ? (
+            <TemplateEditor
+              key={id}
+              template={template}
+              draft={drafts[id]}
+              onDraft={(d) =>
+                setDrafts((all) => {
+                  const { [id]: _drop, ...rest } = all;
+                  return d ? { ...rest, [id]: d } : rest;
+                })
+              }
+            />
+          ) : null
+        }
+      </QueryView>
     </AdminPage>
   );
 }

@@ -5,10 +5,12 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale, LocalizedText } from '../../../api/types.ts';
 import { LANGUAGES } from '../../../i18n/languages.ts';
-import { ErrorState, LoadingState } from '../../../ui/States.tsx';
 import { renderDataOption } from '../../../ui/UserText.tsx';
 import { type AdminOrg, useAdminChange, useAdminOrg } from '../api.ts';
-import { AdminPage, FormError, fieldError, filledIn, LocalizedInputs, SaveBar } from '../ui.tsx';
+import { AdminPage, QueryView } from '../shared/AdminPage.tsx';
+import { filledIn, LocalizedInputs } from '../shared/localized.tsx';
+import { SaveBar } from '../shared/SaveBar.tsx';
+import { FormError, fieldError } from '../shared/server-errors.tsx';
 
 export const ORG_CHANNELS = [
   'call_centre',
@@ -59,13 +61,7 @@ export function OrganisationPage() {
   const org = useAdminOrg();
   return (
     <AdminPage title={t('admin.org.title')} description={t('admin.org.description')}>
-      {org.isPending ? (
-        <LoadingState />
-      ) : org.isError ? (
-        <ErrorState error={org.error} onRetry={() => org.refetch()} />
-      ) : (
-        <OrganisationForm org={org.data} />
-      )}
+      <QueryView query={org}>{(data) => <OrganisationForm org={data} />}</QueryView>
     </AdminPage>
   );
 }
@@ -208,15 +204,7 @@ function OrganisationForm({ org }: { org: AdminOrg }) {
             />
           </Stack>
         </Fieldset>
-        <SaveBar
-          dirty={dirty}
-          pending={save.isPending}
-          saved={save.isSuccess}
-          onDiscard={() => {
-            save.reset();
-            setDraft(saved);
-          }}
-        />
+        <SaveBar dirty={dirty} save={save} onDiscard={() => setDraft(saved)} />
       </Stack>
     </form>
   );

@@ -1,14 +1,19 @@
 // SLA policies (R-SLA-2): staged targets in business hours or days, chosen per case by the most
 // specific matching conditions; warnings before a breach and the manager's alert after one.
-import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { pickText } from '../../../i18n/format.ts';
-import { EmptyView, ErrorState, LoadingState } from '../../../ui/States.tsx';
-import { Data } from '../../../ui/UserText.tsx';
-import { enc, SLA_STAGES, type SlaPolicy, type SlaTarget, useAdminChange, useSlaPolicies } from '../api.ts';
-import { IconPencil, IconPlus } from '../icons.tsx';
-import { ActiveBadge, AdminPage, ConfirmDialog } from '../ui.tsx';
+import { EmptyView } from '../../../ui/States.tsx';
+import { enc, SLA_STAGES, type SlaPolicy, type SlaTarget, useSlaPolicies } from '../api.ts';
+import { AdminPage, QueryView } from '../shared/AdminPage.tsx';
+import {
+  ItemsTable,
+  NameCell,
+  NewButton,
+  StatusAndActions,
+  TextCell,
+  useEditDialog,
+} from '../shared/lists.tsx';
 import { SlaPolicyForm } from './SlaPolicyForm.tsx';
 
 export function useTargetText() {
@@ -20,187 +25,114 @@ export function useTargetText() {
 export function SlaPoliciesPage() {
   const { t } = useTranslation();
   const policies = useSlaPolicies();
-  const [editing, setEditing] = useState<SlaPolicy | 'new' | null>(null);
-  const [retiring, setRetiring] = useState<SlaPolicy | null>(null);
+  const dialog = useEditDialog<SlaPolicy>();
   return (
     <AdminPage
       title={t('admin.sla.title')}
       description={t('admin.sla.description')}
-      actions={
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-          {t('admin.sla.new')}
-        </Button>
-      }
+      actions={<NewButton onClick={dialog.create}>{t('admin.sla.new')}</NewButton>}
     >
-      {policies.isPending ? (
-        <LoadingState />
-      ) : policies.isError ? (
-        <ErrorState error={policies.error} onRetry={() => policies.refetch()} />
-      ) : policies.data.length === 0 ? (
-        <EmptyView title={t('admin.sla.empty')} description={t('admin.sla.emptyHint')} />
-      ) : (
-        <PolicyTable items={policies.data} onEdit={setEditing} onRetire={setRetiring} />
-      )}
-      {editing && (
+      <QueryView query={policies}>{(items) => <PolicyTable items={items} onEdit={dialog.edit} />}</QueryView>
+      {dialog.open && (
         <SlaPolicyForm
-          policy={editing === 'new' ? null : editing}
+          policy={dialog.item}
           taken={(policies.data ?? []).map((p) => p.code)}
-          onClose={() => setEditing(null)}
+          onClose={dialog.close}
         />
       )}
-      {retiring && <RetirePolicy policy={retiring} onClose={() => setRetiring(null)} />}
     </AdminPage>
   );
 }
 
-function PolicyTable({
-  items,
-  onEdit,
-  onRetire,
-}: {
-  items: SlaPolicy[];
-  onEdit: (p: SlaPolicy) => void;
-  onRetire: (p: SlaPolicy) => void;
-}) {
+function PolicyTable({ items, onEdit }: { items: SlaPolicy[]; onEdit: (p: SlaPolicy) => void }) {
   const { t, i18n } = useTranslation();
   const target = useTargetText();
-  const reactivate = useAdminChange(
-    (p: SlaPolicy) => ({
-      method: 'PUT',
-      path: `/api/v1/admin/sla-policies/${enc(p.code)}`,
-      body: { ...withoutCode(p), active: true },
-    }),
-    [['admin', 'sla-policies']],
-  );
   return (
-    <Table.ScrollContainer minWidth={880}>
-      <Table verticalSpacing="sm" aria-label={t('admin.sla.title')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('admin.sla.policy')}</Table.Th>
-            <Table.Th scope="col">{t('admin.sla.appliesTo')}</Table.Th>
-            <Table.Th scope="col">{t('admin.sla.targets')}</Table.Th>
-            <Table.Th scope="col">{t('admin.sla.warnAt')}</Table.Th>
-            <Table.Th scope="col">{t('admin.common.status')}</Table.Th>
-            <Table.Th scope="col">{t('admin.common.actions')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((p) => {
-            const conditions = [
-              p.caseType && t(`type.${p.caseType}`),
-              p.priority && t(`priority.${p.priority}`),
-              p.segment && t(`admin.sla.segment.${p.segment}`),
-              p.channel && t(`channel.${p.channel}`),
-            ].filter(Boolean) as string[];
-            return (
-              <Table.Tr key={p.code} data-policy={p.code} style={p.active ? undefined : { opacity: 0.7 }}>
-                <Table.Td>
-                  <Text size="sm" fw={600}>
-                    <Data>{pickText(p.name, i18n.language)}</Data>
+    <ItemsTable
+      label={t('admin.sla.title')}
+      minWidth={880}
+      columns={[
+        t('admin.sla.policy'),
+        t('admin.sla.appliesTo'),
+        t('admin.sla.targets'),
+        t('admin.sla.warnAt'),
+        t('admin.common.status'),
+        t('admin.common.actions'),
+      ]}
+      items={items}
+      empty={<EmptyView title={t('admin.sla.empty')} description={t('admin.sla.emptyHint')} />}
+    >
+      {(p) => {
+        const name = pickText(p.name, i18n.language);
+        const conditions = [
+          p.caseType && t(`type.${p.caseType}`),
+          p.priority && t(`priority.${p.priority}`),
+          p.segment && t(`admin.sla.segment.${p.segment}`),
+          p.channel && t(`channel.${p.channel}`),
+        ].filter(Boolean) as string[];
+        return (
+          <Table.Tr key={p.code} data-policy={p.code} style={p.active ? undefined : { opacity: 0.7 }}>
+            <NameCell
+              name={name}
+              code={p.code}
+              detail={<> · {t('admin.sla.positionShort', { position: p.position })}</>}
+            />
+            <Table.Td>
+              {conditions.length ? (
+                <Group gap={4}>
+                  {conditions.map((c) => (
+                    <Badge key={c} variant="light" color="gray" size="sm">
+                      {c}
+                    </Badge>
+                  ))}
+                </Group>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t('admin.sla.allCases')}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Stack gap={0}>
+                {SLA_STAGES.filter((s) => p.targets[s]).map((s) => (
+                  <Text size="xs" key={s}>
+                    {t('admin.sla.stageTarget', {
+                      stage: t(`sla.stage.${s}`),
+                      target: target(p.targets[s]!),
+                    })}
                   </Text>
+                ))}
+                {p.managerAfter && (
                   <Text size="xs" c="dimmed">
-                    <Data>{p.code}</Data> · {t('admin.sla.positionShort', { position: p.position })}
+                    {t('admin.sla.managerAfterShort', { target: target(p.managerAfter) })}
                   </Text>
-                </Table.Td>
-                <Table.Td>
-                  {conditions.length ? (
-                    <Group gap={4}>
-                      {conditions.map((c) => (
-                        <Badge key={c} variant="light" color="gray" size="sm">
-                          {c}
-                        </Badge>
-                      ))}
-                    </Group>
-                  ) : (
-                    <Text size="sm" c="dimmed">
-                      {t('admin.sla.allCases')}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Stack gap={0}>
-                    {SLA_STAGES.filter((s) => p.targets[s]).map((s) => (
-                      <Text size="xs" key={s}>
-                        {t('admin.sla.stageTarget', {
-                          stage: t(`sla.stage.${s}`),
-                          target: target(p.targets[s]!),
-                        })}
-                      </Text>
-                    ))}
-                    {p.managerAfter && (
-                      <Text size="xs" c="dimmed">
-                        {t('admin.sla.managerAfterShort', { target: target(p.managerAfter) })}
-                      </Text>
-                    )}
-                  </Stack>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{t('admin.sla.percent', { value: p.warnAtPercent })}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <ActiveBadge active={p.active} />
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      leftSection={<IconPencil size={14} />}
-                      onClick={() => onEdit(p)}
-                      aria-label={t('admin.common.editNamed', { name: pickText(p.name, i18n.language) })}
-                    >
-                      {t('admin.common.edit')}
-                    </Button>
-                    {p.active ? (
-                      <Button size="compact-sm" variant="subtle" color="red" onClick={() => onRetire(p)}>
-                        {t('admin.common.retire')}
-                      </Button>
-                    ) : (
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        loading={reactivate.isPending && reactivate.variables?.code === p.code}
-                        onClick={() => reactivate.mutate(p)}
-                      >
-                        {t('admin.common.reactivate')}
-                      </Button>
-                    )}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+                )}
+              </Stack>
+            </Table.Td>
+            <TextCell>{t('admin.sla.percent', { value: p.warnAtPercent })}</TextCell>
+            <StatusAndActions
+              active={p.active}
+              name={name}
+              onEdit={() => onEdit(p)}
+              retire={{
+                request: (active) => ({
+                  method: 'PUT',
+                  path: `/api/v1/admin/sla-policies/${enc(p.code)}`,
+                  body: { ...withoutCode(p), active },
+                }),
+                stale: [['admin', 'sla-policies']],
+                title: t('admin.sla.retireTitle'),
+                message: t('admin.sla.retireMessage', { name }),
+              }}
+            />
+          </Table.Tr>
+        );
+      }}
+    </ItemsTable>
   );
 }
 
-export function withoutCode(p: SlaPolicy): Omit<SlaPolicy, 'code'> & Record<string, unknown> {
+function withoutCode(p: SlaPolicy): Omit<SlaPolicy, 'code'> & Record<string, unknown> {
   const { code: _code, ...rest } = p;
   return rest;
-}
-
-function RetirePolicy({ policy, onClose }: { policy: SlaPolicy; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
-  const retire = useAdminChange(
-    (p: SlaPolicy) => ({
-      method: 'PUT',
-      path: `/api/v1/admin/sla-policies/${enc(p.code)}`,
-      body: { ...withoutCode(p), active: false },
-    }),
-    [['admin', 'sla-policies']],
-  );
-  return (
-    <ConfirmDialog
-      title={t('admin.sla.retireTitle')}
-      message={t('admin.sla.retireMessage', { name: pickText(policy.name, i18n.language) })}
-      confirmLabel={t('admin.common.retire')}
-      pending={retire.isPending}
-      error={retire.error}
-      onClose={onClose}
-      onConfirm={() => retire.mutate(policy, { onSuccess: onClose })}
-    />
-  );
 }

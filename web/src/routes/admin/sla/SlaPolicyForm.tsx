@@ -10,7 +10,6 @@ import {
   Switch,
   Table,
   Text,
-  TextInput,
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +25,9 @@ import {
   useAdminChange,
 } from '../api.ts';
 import { CASE_TYPES } from '../organisation/OrganisationPage.tsx';
-import { FormError, FormModal, fieldError, filledIn, LocalizedInputs } from '../ui.tsx';
+import { CodeInput, ItemFormModal } from '../shared/dialogs.tsx';
+import { filledIn, NameInputs } from '../shared/localized.tsx';
+import { fieldError, SectionError } from '../shared/server-errors.tsx';
 
 const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 const SEGMENTS = ['individual', 'business_owner'] as const;
@@ -166,10 +167,10 @@ export function SlaPolicyForm({
   const [draft, setDraft] = useState(() => toDraft(policy));
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const save = useAdminChange(
-    (d: Draft) => ({
+    () => ({
       method: 'PUT',
-      path: `/api/v1/admin/sla-policies/${enc(d.code.trim())}`,
-      body: toBody(d),
+      path: `/api/v1/admin/sla-policies/${enc(draft.code.trim())}`,
+      body: toBody(draft),
     }),
     [['admin', 'sla-policies']],
   );
@@ -195,35 +196,25 @@ export function SlaPolicyForm({
     );
 
   return (
-    <FormModal
+    <ItemFormModal
       title={policy ? t('admin.sla.editTitle') : t('admin.sla.new')}
       size="xl"
-      onClose={onClose}
+      creating={!policy}
       submitLabel={t('admin.common.save')}
-      pending={save.isPending}
-      onSubmit={() => !codeTaken && save.mutate(draft, { onSuccess: onClose })}
+      save={save}
+      shown={shown}
+      ready={() => !codeTaken}
+      onClose={onClose}
     >
-      <FormError error={save.error} shown={shown} />
       {!policy && (
-        <TextInput
-          label={t('admin.common.code')}
-          description={t('admin.common.codeHint')}
+        <CodeInput
           value={draft.code}
-          onChange={(e) => set('code', e.currentTarget.value.toLowerCase())}
-          required
-          dir="ltr"
-          data-autofocus
-          error={codeTaken ? t('admin.common.codeTaken') : fieldError(save.error, 'params.code', 'code')}
+          onChange={(v) => set('code', v)}
+          taken={codeTaken}
+          error={fieldError(save.error, 'params.code', 'code')}
         />
       )}
-      <LocalizedInputs
-        legend={t('admin.common.name')}
-        value={draft.name}
-        onChange={(v) => set('name', v)}
-        error={save.error}
-        field="name"
-        required
-      />
+      <NameInputs value={draft.name} onChange={(v) => set('name', v)} error={save.error} />
       <Fieldset legend={t('admin.sla.conditions')} variant="filled" p="sm">
         <Stack gap="xs">
           <Text size="sm" c="dimmed">
@@ -269,11 +260,7 @@ export function SlaPolicyForm({
           <Text size="sm" c="dimmed">
             {t('admin.sla.targetsHint')}
           </Text>
-          {fieldError(save.error, 'targets') && (
-            <Text size="sm" c="red.8" role="alert">
-              {fieldError(save.error, 'targets')}
-            </Text>
-          )}
+          <SectionError error={save.error} field="targets" />
           <Table verticalSpacing={6} layout="fixed" aria-label={t('admin.sla.targets')}>
             <Table.Thead>
               <Table.Tr>
@@ -331,6 +318,6 @@ export function SlaPolicyForm({
           mb={6}
         />
       </Group>
-    </FormModal>
+    </ItemFormModal>
   );
 }

@@ -2,9 +2,8 @@
 import { Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { ErrorState, LoadingState } from '../../../ui/States.tsx';
 import { useAdminOrg } from '../api.ts';
-import { AdminPage } from '../ui.tsx';
+import { AdminPage, QueryView } from '../shared/AdminPage.tsx';
 import { CategoriesTab } from './CategoriesTab.tsx';
 import { DepartmentsTab } from './DepartmentsTab.tsx';
 import { ServicesTab } from './ServicesTab.tsx';
@@ -21,30 +20,32 @@ export function StructurePage() {
     : 'departments';
   return (
     <AdminPage title={t('admin.structure.title')} description={t('admin.structure.description')}>
-      {org.isPending ? (
-        <LoadingState />
-      ) : org.isError ? (
-        <ErrorState error={org.error} onRetry={() => org.refetch()} />
-      ) : (
-        <Tabs value={tab} onChange={(v) => v && setParams({ tab: v }, { replace: true })} keepMounted={false}>
-          <Tabs.List>
-            {TABS.map((id) => (
-              <Tabs.Tab key={id} value={id}>
-                {t(`admin.structure.${id}`)}
-              </Tabs.Tab>
-            ))}
-          </Tabs.List>
-          <Tabs.Panel value="departments" pt="md">
-            <DepartmentsTab org={org.data} />
-          </Tabs.Panel>
-          <Tabs.Panel value="categories" pt="md">
-            <CategoriesTab org={org.data} />
-          </Tabs.Panel>
-          <Tabs.Panel value="services" pt="md">
-            <ServicesTab org={org.data} />
-          </Tabs.Panel>
-        </Tabs>
-      )}
+      <QueryView query={org}>
+        {(data) => (
+          <Tabs
+            value={tab}
+            onChange={(v) => v && setParams({ tab: v }, { replace: true })}
+            keepMounted={false}
+          >
+            <Tabs.List>
+              {TABS.map((id) => (
+                <Tabs.Tab key={id} value={id}>
+                  {t(`admin.structure.${id}`)}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+            <Tabs.Panel value="departments" pt="md">
+              <DepartmentsTab org={data} />
+            </Tabs.Panel>
+            <Tabs.Panel value="categories" pt="md">
+              <CategoriesTab org={data} />
+            </Tabs.Panel>
+            <Tabs.Panel value="services" pt="md">
+              <ServicesTab org={data} />
+            </Tabs.Panel>
+          </Tabs>
+        )}
+      </QueryView>
     </AdminPage>
   );
 }

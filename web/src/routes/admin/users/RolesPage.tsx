@@ -6,23 +6,18 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
 import { pickText } from '../../../i18n/format.ts';
-import { ErrorState, LoadingState } from '../../../ui/States.tsx';
 import { Data } from '../../../ui/UserText.tsx';
 import { enc, type RolesAnswer, useRoles } from '../api.ts';
-import { AdminPage, FormError, SaveBar } from '../ui.tsx';
+import { AdminPage, QueryView } from '../shared/AdminPage.tsx';
+import { SaveBar } from '../shared/SaveBar.tsx';
+import { FormError } from '../shared/server-errors.tsx';
 
 export function RolesPage() {
   const { t } = useTranslation();
   const roles = useRoles();
   return (
     <AdminPage title={t('admin.roles.title')} description={t('admin.roles.description')}>
-      {roles.isPending ? (
-        <LoadingState />
-      ) : roles.isError ? (
-        <ErrorState error={roles.error} onRetry={() => roles.refetch()} />
-      ) : (
-        <RoleMatrix data={roles.data} />
-      )}
+      <QueryView query={roles}>{(data) => <RoleMatrix data={data} />}</QueryView>
     </AdminPage>
   );
 }
@@ -139,15 +134,7 @@ function RoleMatrix({ data }: { data: RolesAnswer }) {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        <SaveBar
-          dirty={changed.length > 0}
-          pending={save.isPending}
-          saved={save.isSuccess}
-          onDiscard={() => {
-            save.reset();
-            setGrants(saved);
-          }}
-        />
+        <SaveBar dirty={changed.length > 0} save={save} onDiscard={() => setGrants(saved)} />
       </Stack>
     </form>
   );

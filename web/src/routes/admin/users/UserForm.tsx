@@ -7,7 +7,10 @@ import { pickText } from '../../../i18n/format.ts';
 import { LANGUAGES } from '../../../i18n/languages.ts';
 import { renderDataOption } from '../../../ui/UserText.tsx';
 import { type AdminUser, enc, useAdminChange } from '../api.ts';
-import { AUTO_DIR, FormError, FormModal, fieldError } from '../ui.tsx';
+import { departmentOptions } from '../shared/departments.tsx';
+import { ItemFormModal } from '../shared/dialogs.tsx';
+import { AUTO_DIR } from '../shared/localized.tsx';
+import { fieldError } from '../shared/server-errors.tsx';
 
 // not a possible department code, so it cannot clash with a real option
 const NONE = '*';
@@ -61,17 +64,14 @@ export function UserForm({
   const emailTaken = !user && taken.includes(email.trim().toLowerCase());
   const self = user?.id === me.user.id;
   return (
-    <FormModal
+    <ItemFormModal
       title={user ? t('admin.users.edit') : t('admin.users.new')}
+      creating={!user}
+      save={save}
+      shown={(f) => /^(email|displayName|role|department|locale|password)/.test(f)}
+      ready={() => !emailTaken}
       onClose={onClose}
-      submitLabel={user ? t('admin.common.save') : t('admin.common.create')}
-      pending={save.isPending}
-      onSubmit={() => !emailTaken && save.mutate(undefined, { onSuccess: onClose })}
     >
-      <FormError
-        error={save.error}
-        shown={(f) => /^(email|displayName|role|department|locale|password)/.test(f)}
-      />
       {!user && (
         <TextInput
           label={t('admin.users.email')}
@@ -110,9 +110,7 @@ export function UserForm({
           label={t('admin.structure.department')}
           data={[
             { value: NONE, label: t('admin.users.noDepartment') },
-            ...org.departments
-              .filter((d) => d.active || d.code === department)
-              .map((d) => ({ value: d.code, label: pickText(d.name, i18n.language) })),
+            ...departmentOptions(org.departments, department, i18n.language),
           ]}
           renderOption={renderDataOption}
           value={department}
@@ -144,6 +142,6 @@ export function UserForm({
           error={fieldError(save.error, 'password')}
         />
       )}
-    </FormModal>
+    </ItemFormModal>
   );
 }

@@ -1,17 +1,26 @@
 // Staff accounts: add, change role, department or language, deactivate (their sessions end and
 // their API tokens are revoked at once) or bring back.
-import { Button, Group, SegmentedControl, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { Group, SegmentedControl, Table, TextInput, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../features/session/SessionContext.tsx';
 import { pickText } from '../../../i18n/format.ts';
 import { IconSearch } from '../../../ui/icons.tsx';
-import { EmptyView, ErrorState, LoadingState } from '../../../ui/States.tsx';
+import { EmptyView } from '../../../ui/States.tsx';
 import { Data } from '../../../ui/UserText.tsx';
 import { type AdminUser, enc, useAdminUsers } from '../api.ts';
-import { IconPencil, IconPlus } from '../icons.tsx';
-import { RetireControl } from '../RetireControl.tsx';
-import { ActiveBadge, AdminPage } from '../ui.tsx';
+import { AdminPage, QueryView } from '../shared/AdminPage.tsx';
+import {
+  ActionsCell,
+  ActiveBadge,
+  EditButton,
+  ItemsTable,
+  NameCell,
+  NewButton,
+  TextCell,
+  useEditDialog,
+} from '../shared/lists.tsx';
+import { patchActive, RetireControl } from '../shared/RetireControl.tsx';
 import { UserForm } from './UserForm.tsx';
 
 type Show = 'active' | 'inactive' | 'all';
@@ -19,7 +28,7 @@ type Show = 'active' | 'inactive' | 'all';
 export function UsersPage() {
   const { t } = useTranslation();
   const users = useAdminUsers();
-  const [editing, setEditing] = useState<AdminUser | 'new' | null>(null);
+  const dialog = useEditDialog<AdminUser>();
   const [search, setSearch] = useState('');
   const [show, setShow] = useState<Show>('active');
   const needle = search.trim().toLocaleLowerCase();
@@ -32,11 +41,7 @@ export function UsersPage() {
     <AdminPage
       title={t('admin.users.title')}
       description={t('admin.users.description')}
-      actions={
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-          {t('admin.users.new')}
-        </Button>
-      }
+      actions={<NewButton onClick={dialog.create}>{t('admin.users.new')}</NewButton>}
     >
       <Group gap="md" align="flex-end">
         <TextInput
@@ -59,21 +64,9 @@ export function UsersPage() {
           ]}
         />
       </Group>
-      {users.isPending ? (
-        <LoadingState />
-      ) : users.isError ? (
-        <ErrorState error={users.error} onRetry={() => users.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyView title={t('admin.users.empty')} />
-      ) : (
-        <UserTable items={items} onEdit={setEditing} />
-      )}
-      {editing && (
-        <UserForm
-          user={editing === 'new' ? null : editing}
-          taken={(users.data ?? []).map((u) => u.email)}
-          onClose={() => setEditing(null)}
-        />
+      <QueryView query={users}>{() => <UserTable items={items} onEdit={dialog.edit} />}</QueryView>
+      {dialog.open && (
+        <UserForm user={dialog.item} taken={(users.data ?? []).map((u) => u.email)} onClose={dialog.close} />
       )}
     </AdminPage>
   );
@@ -83,93 +76,69 @@ function UserTable({ items, onEdit }: { items: AdminUser[]; onEdit: (u: AdminUse
   const { t, i18n } = useTranslation();
   const { me, org } = useSession();
   return (
-    <Table.ScrollContainer minWidth={820}>
-      <Table verticalSpacing="sm" aria-label={t('admin.users.title')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('admin.users.name')}</Table.Th>
-            <Table.Th scope="col">{t('admin.users.role')}</Table.Th>
-            <Table.Th scope="col">{t('admin.structure.department')}</Table.Th>
-            <Table.Th scope="col">{t('admin.users.language')}</Table.Th>
-            <Table.Th scope="col">{t('admin.common.status')}</Table.Th>
-            <Table.Th scope="col">{t('admin.common.actions')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((u) => {
-            const self = u.id === me.user.id;
-            const role = org.roles.find((r) => r.code === u.role_code);
-            const department = org.departments.find((d) => d.id === u.department_id);
-            const control = (
-              <RetireControl
+    <ItemsTable
+      label={t('admin.users.title')}
+      minWidth={820}
+      columns={[
+        t('admin.users.name'),
+        t('admin.users.role'),
+        t('admin.structure.department'),
+        t('admin.users.language'),
+        t('admin.common.status'),
+        t('admin.common.actions'),
+      ]}
+      items={items}
+      empty={<EmptyView title={t('admin.users.empty')} />}
+    >
+      {(u) => {
+        const self = u.id === me.user.id;
+        const role = org.roles.find((r) => r.code === u.role_code);
+        const department = org.departments.find((d) => d.id === u.department_id);
+        const control = (
+          <RetireControl
+            active={u.active}
+            request={patchActive(`/api/v1/admin/users/${enc(u.id)}`)}
+            stale={[['users']]}
+            title={t('admin.users.deactivateTitle')}
+            message={t('admin.users.deactivateMessage', { name: u.display_name })}
+            retireLabel={t('admin.users.deactivate')}
+            disabled={self}
+          />
+        );
+        return (
+          <Table.Tr key={u.id} data-user={u.email}>
+            <NameCell name={u.display_name} code={u.email} />
+            <TextCell>
+              <Data>{role ? pickText(role.name, i18n.language) : u.role_code}</Data>
+            </TextCell>
+            <TextCell>
+              {department ? (
+                <Data>{pickText(department.name, i18n.language)}</Data>
+              ) : (
+                t('admin.users.noDepartment')
+              )}
+            </TextCell>
+            <TextCell>{t(`languageName.${u.locale}`, { defaultValue: u.locale })}</TextCell>
+            <Table.Td>
+              <ActiveBadge
                 active={u.active}
-                path={`/api/v1/admin/users/${enc(u.id)}`}
-                stale={[['users']]}
-                title={t('admin.users.deactivateTitle')}
-                message={t('admin.users.deactivateMessage', { name: u.display_name })}
-                retireLabel={t('admin.users.deactivate')}
-                disabled={self}
+                activeLabel={t('admin.users.showActive')}
+                inactiveLabel={t('admin.users.deactivated')}
               />
-            );
-            return (
-              <Table.Tr key={u.id} data-user={u.email}>
-                <Table.Td>
-                  <Text size="sm" fw={600}>
-                    <Data>{u.display_name}</Data>
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    <Data>{u.email}</Data>
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">
-                    <Data>{role ? pickText(role.name, i18n.language) : u.role_code}</Data>
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">
-                    {department ? (
-                      <Data>{pickText(department.name, i18n.language)}</Data>
-                    ) : (
-                      t('admin.users.noDepartment')
-                    )}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{t(`languageName.${u.locale}`, { defaultValue: u.locale })}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <ActiveBadge
-                    active={u.active}
-                    activeLabel={t('admin.users.showActive')}
-                    inactiveLabel={t('admin.users.deactivated')}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      leftSection={<IconPencil size={14} />}
-                      onClick={() => onEdit(u)}
-                      aria-label={t('admin.common.editNamed', { name: u.display_name })}
-                    >
-                      {t('admin.common.edit')}
-                    </Button>
-                    {self ? (
-                      <Tooltip label={t('admin.users.notYourself')}>
-                        <span>{control}</span>
-                      </Tooltip>
-                    ) : (
-                      control
-                    )}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+            </Table.Td>
+            <ActionsCell>
+              <EditButton name={u.display_name} onClick={() => onEdit(u)} />
+              {self ? (
+                <Tooltip label={t('admin.users.notYourself')}>
+                  <span>{control}</span>
+                </Tooltip>
+              ) : (
+                control
+              )}
+            </ActionsCell>
+          </Table.Tr>
+        );
+      }}
+    </ItemsTable>
   );
 }

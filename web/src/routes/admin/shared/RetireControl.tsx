@@ -1,38 +1,43 @@
 import { Button } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAdminChange } from './api.ts';
-import { ConfirmDialog } from './ui.tsx';
+import { type AdminRequest, useAdminChange } from '../api.ts';
+import { ConfirmDialog } from './dialogs.tsx';
 
-/**
- * Retire (after confirming) or bring back something that PATCHes `{ active }`: nothing is deleted,
- * so history keeps its department, category, service or user.
- */
-export function RetireControl({
-  active,
-  path,
-  stale,
-  title,
-  message,
-  retireLabel,
-  reactivateLabel,
-  disabled,
-}: {
+/** The change that retires (`false`) or brings back (`true`) an item that PATCHes `{ active }`. */
+export const patchActive =
+  (path: string) =>
+  (active: boolean): AdminRequest => ({ method: 'PATCH', path, body: { active } });
+
+export interface RetireProps {
   active: boolean;
-  path: string;
+  /** the change that sets the item's `active` */
+  request: (active: boolean) => AdminRequest;
   stale: readonly (readonly string[])[];
   title: string;
   message: string;
   retireLabel?: string;
   reactivateLabel?: string;
   disabled?: boolean;
-}) {
+}
+
+/**
+ * Retire (after confirming) or bring back an item: nothing is deleted, so history keeps its
+ * department, category, service, user, inbox, channel or SLA policy.
+ */
+export function RetireControl({
+  active,
+  request,
+  stale,
+  title,
+  message,
+  retireLabel,
+  reactivateLabel,
+  disabled,
+}: RetireProps) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
-  const change = useAdminChange(
-    (next: boolean) => ({ method: 'PATCH', path, body: { active: next } }),
-    stale,
-  );
+  const change = useAdminChange(request, stale);
   if (!active) {
     return (
       <Button
