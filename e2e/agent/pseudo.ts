@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-// The pseudo-locale check of e2e/pseudo-locale.test.ts for the agent workspace's own walk (which
+// The pseudo-locale check of e2e/agent/pseudo-locale.test.ts for the agent workspace's own walk (which
 // also types into forms): every piece of UI text outside translate="no" must come wrapped in ⟦…⟧.
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';

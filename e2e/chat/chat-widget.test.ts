@@ -82,7 +82,7 @@ afterAll(() => new Promise<void>((r) => site.close(() => r())));
 
 /**
  * UI text outside translate="no" that did not come through a translation (in ?lng=xx every
- * string is wrapped in ⟦…⟧): the check of e2e/pseudo-locale.test.ts, for the console's screens.
+ * string is wrapped in ⟦…⟧): the check of e2e/agent/pseudo-locale.test.ts, for the console's screens.
  */
 function untranslated(page: Page): Promise<string[]> {
   return page.evaluate(() => {

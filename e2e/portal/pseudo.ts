@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-// The pseudo-locale check of e2e/pseudo-locale.test.ts (?lng=xx wraps every UI string in ⟦…⟧),
+// The pseudo-locale check of e2e/agent/pseudo-locale.test.ts (?lng=xx wraps every UI string in ⟦…⟧),
 // for the portal's screens: visible text and the attributes assistive technology reads must come
 // through a translation, unless marked translate="no" (data: names, numbers, the server's words).
 import type { Page } from 'playwright-core';

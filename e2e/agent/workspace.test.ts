@@ -3,7 +3,7 @@
 // sample cases): sign in, search, note, transfer; RTL; accessibility; the CSP holds.
 import type { Browser } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TEST_PASSWORD } from '../test/factories.ts';
+import { TEST_PASSWORD } from '../../test/factories.ts';
 import {
   cspViolations,
   expectAccessible,
@@ -13,7 +13,7 @@ import {
   screenshot,
   signInThroughUi,
   startRiza,
-} from './harness.ts';
+} from '../harness.ts';
 
 let riza: Riza;
 let browser: Browser;

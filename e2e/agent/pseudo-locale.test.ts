@@ -5,7 +5,7 @@
 // text) is marked translate="no" and is left alone.
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, type Riza, signInThroughUi, startRiza, untranslated } from './harness.ts';
+import { launchBrowser, newPage, type Riza, signInThroughUi, startRiza, untranslated } from '../harness.ts';
 
 let riza: Riza;
 let browser: Browser;
