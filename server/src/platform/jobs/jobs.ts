@@ -147,13 +147,15 @@ export async function startJobs(
     store: opts.store,
   };
   for (const job of JOBS) {
-    await boss.createQueue(job.name, {
-      name: job.name,
-      policy: job.policy,
-      retryLimit: 3,
-      expireInSeconds: 300,
-    });
-    if (job.cron) await boss.schedule(job.name, job.cron, { v: job.version });
+    await retryOnDeadlock(() =>
+      boss.createQueue(job.name, {
+        name: job.name,
+        policy: job.policy,
+        retryLimit: 3,
+        expireInSeconds: 300,
+      }),
+    );
+    if (job.cron) await retryOnDeadlock(() => boss.schedule(job.name, job.cron!, { v: job.version }));
     await boss.work(job.name, { pollingIntervalSeconds: 1 }, async () => {
       await job.handler(ctx);
     });
@@ -167,4 +169,20 @@ export async function startJobs(
       await emailSender.close();
     },
   };
+}
+
+/**
+ * pg-boss creates queues and schedules without a lock of its own, so two workers starting
+ * together on a new database can deadlock each other in PostgreSQL (40P01). The loser tries
+ * again and finds what the winner created.
+ */
+async function retryOnDeadlock<T>(step: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (e) {
+      if ((e as { code?: string }).code !== '40P01' || attempt >= attempts) throw e;
+      await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 100));
+    }
+  }
 }
