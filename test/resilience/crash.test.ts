@@ -10,7 +10,16 @@ import { createApiToken } from '../../server/src/modules/access/auth.ts';
 import type { Db } from '../../server/src/platform/db/db.ts';
 import { createTestDatabase } from '../db.ts';
 import { createOrg, khComplaint, type TestOrg } from '../factories.ts';
-import { type ServerProcess, serverProcess } from './server-process.ts';
+import {
+  type CaseOutcome,
+  caseRows as caseRowsOf,
+  expectGaplessNumbers as expectGapless,
+  type PlannedCase,
+  registerCase,
+  retryable,
+  type ServerProcess,
+  serverProcess,
+} from './server-process.ts';
 
 let db: Db;
 let url: string;
@@ -29,13 +38,8 @@ beforeAll(async () => {
   await server.start();
 }, 90_000);
 
-interface Planned {
-  key: string;
-  body: ReturnType<typeof khComplaint>;
-}
-type Outcome =
-  | { answered: true; status: number; id: string; number: string; replayed: boolean }
-  | { answered: false; error: string };
+type Planned = PlannedCase;
+type Outcome = CaseOutcome;
 
 let planCounter = 0;
 function plan(label: string): Planned {
@@ -46,28 +50,7 @@ function plan(label: string): Planned {
   };
 }
 
-async function register(p: Planned): Promise<Outcome> {
-  try {
-    const res = await fetch(`${server.url}/api/v1/cases`, {
-      method: 'POST',
-      headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': p.key },
-      body: JSON.stringify(p.body),
-      signal: AbortSignal.timeout(20_000),
-    });
-    const json = (await res.json()) as { id: string; number: string };
-    return {
-      answered: true,
-      status: res.status,
-      id: json.id,
-      number: json.number,
-      replayed: res.headers.get('idempotent-replayed') === 'true',
-    };
-  } catch (e) {
-    return { answered: false, error: String((e as Error).cause ?? e) };
-  }
-}
-
-const retryable = (o: Outcome) => !o.answered || o.status === 503;
+const register = (p: Planned) => registerCase(server.url, auth, p);
 
 /** As a careful client does: a lost answer or a 503 is tried again, same key and body. */
 async function registerUntilAnswered(p: Planned): Promise<Outcome> {
@@ -78,21 +61,8 @@ async function registerUntilAnswered(p: Planned): Promise<Outcome> {
   }
 }
 
-async function caseRows() {
-  return db
-    .selectFrom('cases')
-    .select(['id', 'number', 'description'])
-    .where('org_id', '=', kh.org.orgId)
-    .execute();
-}
-
-/** Every case of the org is numbered KH-<year>-000001 … N with no gap and no duplicate. */
-async function expectGaplessNumbers() {
-  const rows = await caseRows();
-  const seq = rows.map((r) => Number(r.number.split('-').pop())).sort((a, b) => a - b);
-  expect(new Set(rows.map((r) => r.number)).size).toBe(rows.length);
-  expect(seq).toEqual(rows.map((_, i) => i + 1));
-}
+const caseRows = () => caseRowsOf(db, kh.org.orgId);
+const expectGaplessNumbers = () => expectGapless(db, kh.org.orgId);
 
 /** Each key's request produced exactly one case, the one the client was (finally) answered with. */
 async function expectExactlyOnce(requests: Planned[], answers: Map<string, Outcome>) {
