@@ -215,26 +215,24 @@ export function causesFound(b: BenchResults): string[] {
   const chatty = [...b.reads, ...b.largeReads].filter((r) => r.statements > 10);
   if (chatty.length) {
     out.push(
-      `${chatty.map((r) => `${r.name}: ${r.statements.toFixed(0)}`).join('; ')} SQL statements per request. For a page of cases the SLA view reads each clock's calendar with its own query (\`slaViews\` → \`toView\` → \`getCalendarById\` per stage row in server/src/modules/sla/sla-view.ts), so a 50-case page makes about 100 round trips although each takes well under a millisecond inside PostgreSQL (see "SQL per request").`,
+      `${chatty.map((r) => `${r.name}: ${r.statements.toFixed(0)}`).join('; ')} SQL statements per request: each is a round trip, which adds up although each takes well under a millisecond inside PostgreSQL (see "SQL per request"; a page of cases should cost a fixed few statements, not some per case).`,
     );
   }
   const scans = [...b.reads, ...b.largeReads].filter((r) => r.sequentialScan);
   if (scans.length) {
-    out.push(
-      `Large tables read whole on a hot path: ${scans.map((r) => r.name).join('; ')} (plans above). For search this happens when a word matches few cases: the planner walks \`cases_recent\` newest first and filters every case of the org, because the \`OR c.id IN (SELECT … FROM case_messages …)\` condition keeps it from combining the two GIN indexes (server/src/modules/cases/case.repository.ts, listCaseViews).`,
-    );
+    out.push(`Large tables read whole on a hot path: ${scans.map((r) => r.name).join('; ')} (plans above).`);
   }
   const heavy = [...b.reads, ...b.largeReads].filter((r) =>
     r.plans.some((p) => p.text && !p.seqScans.length),
   );
   if (heavy.length) {
     out.push(
-      `Statements taking more than 50 ms inside PostgreSQL on their own: ${heavy.map((r) => `${r.name} (${ms(Math.max(...r.plans.map((p) => p.ms)))} ms)`).join('; ')} (plans above).${heavy.some((r) => r.group === 'report') ? ' The SLA report aggregates every sla_records row of the period at request time (a year of one org is over 100,000 rows, sorted by period and stage, spilling to disk at the default work_mem).' : ''}`,
+      `Statements taking more than 50 ms inside PostgreSQL on their own: ${heavy.map((r) => `${r.name} (${ms(Math.max(...r.plans.map((p) => p.ms)))} ms)`).join('; ')} (plans above).`,
     );
   }
   if (b.searchSelfMisses.length) {
     out.push(
-      `Search words that do not find a text containing exactly that word: ${b.searchSelfMisses.map((w) => `“${w}”`).join(', ')}. A word of exactly ${5} letters is indexed without a stem marker (\`addWord\` adds one only when longer than STEM) but queried with one (\`wordQuery\` adds it when not shorter than STEM), in server/src/modules/search/normalize.ts; such searches match nothing and then take the slow path above.`,
+      `Search words that do not find a text containing exactly that word: ${b.searchSelfMisses.map((w) => `“${w}”`).join(', ')}. The query \`searchQuery\` builds for the word does not match the lexemes \`searchDocument\` indexes for it (server/src/modules/search/normalize.ts), so such a search misses texts that contain the word.`,
     );
   }
   const slow = [...b.reads, ...b.largeReads].filter(
@@ -349,7 +347,7 @@ export function markdown(b: BenchResults): string {
     out.push(
       '## SLA timers',
       '',
-      `Database \`${s.database}\`: ${n0(s.openCases)} open cases, ${n0(s.runningClocks)} clocks with a pending check. ${n0(s.dueAtOnce)} running clocks (chosen at random over every org) were given the same due instant; from that instant \`sweepSla(db, now)\` (what the worker's \`sla-sweep\` job runs) recorded ${n0(s.breachesRecorded)} breaches over ${n0(s.casesExamined)} cases in ${s.sweepSeconds.toFixed(1)} s. The worker starts a sweep every ${s.sweepIntervalSeconds} s (\`RIZA_SLA_SWEEP_SECONDS\`), so a breach is recorded at most ${(s.sweepSeconds + s.sweepIntervalSeconds).toFixed(1)} s after it falls due. That is ${n0(s.casesExamined / s.sweepSeconds)} cases per second, one transaction per case: within 60 s (less the interval) one sweep gets through about ${n0((s.casesExamined / s.sweepSeconds) * (60 - s.sweepIntervalSeconds))} cases with due clocks. A sweep with nothing due took ${ms(s.idleSweepMs)} ms.`,
+      `Database \`${s.database}\`: ${n0(s.openCases)} open cases, ${n0(s.runningClocks)} clocks with a pending check. ${n0(s.dueAtOnce)} running clocks (chosen at random over every org) were given the same due instant; from that instant \`sweepSla(db, now)\` (what the worker's \`sla-sweep\` job runs) recorded ${n0(s.breachesRecorded)} breaches over ${n0(s.casesExamined)} cases in ${s.sweepSeconds.toFixed(1)} s. The worker starts a sweep every ${s.sweepIntervalSeconds} s (\`RIZA_SLA_SWEEP_SECONDS\`), so a breach is recorded at most ${(s.sweepSeconds + s.sweepIntervalSeconds).toFixed(1)} s after it falls due. That is ${n0(s.casesExamined / s.sweepSeconds)} cases per second: within 60 s (less the interval) one sweep gets through about ${n0((s.casesExamined / s.sweepSeconds) * (60 - s.sweepIntervalSeconds))} cases with due clocks. A sweep with nothing due took ${ms(s.idleSweepMs)} ms.`,
       '',
     );
   }

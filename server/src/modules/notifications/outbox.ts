@@ -68,27 +68,48 @@ export interface StaffNotice {
 
 /** Queues an e-mail to each of these staff members, in their own language. */
 export async function enqueueStaffNotice(trx: Trx, n: StaffNotice): Promise<number> {
-  if (!n.userIds.length) return 0;
+  return enqueueStaffNotices(trx, [n]);
+}
+
+/** The same for many notices (of one org or several) in two statements, as the SLA sweep sends them. */
+export async function enqueueStaffNotices(trx: Trx, notices: StaffNotice[]): Promise<number> {
+  const wanted = notices.filter((n) => n.userIds.length);
+  if (!wanted.length) return 0;
   const users = await trx
     .selectFrom('users')
-    .select(['id', 'email', 'locale'])
-    .where('org_id', '=', n.orgId)
-    .where('id', 'in', n.userIds)
+    .select(['org_id', 'id', 'email', 'locale'])
+    .where((eb) =>
+      eb(
+        eb.refTuple('org_id', 'id'),
+        'in',
+        wanted.flatMap((n) => n.userIds.map((id) => eb.tuple(n.orgId, id))),
+      ),
+    )
     .where('active', '=', true)
     .execute();
+  const byKey = new Map(users.map((u) => [`${u.org_id}:${u.id}`, u]));
   return insertNotifications(
     trx,
-    users.map((u) => ({
-      orgId: n.orgId,
-      caseId: n.caseId,
-      event: n.event,
-      audience: 'staff' as const,
-      channel: 'email' as const,
-      recipient: u.email,
-      locale: u.locale,
-      variables: n.variables,
-      dedupeKey: `${n.dedupeKey}:${u.id}`,
-    })),
+    wanted.flatMap((n) =>
+      [...new Set(n.userIds)].flatMap((id) => {
+        const u = byKey.get(`${n.orgId}:${id}`);
+        return u
+          ? [
+              {
+                orgId: n.orgId,
+                caseId: n.caseId,
+                event: n.event,
+                audience: 'staff' as const,
+                channel: 'email' as const,
+                recipient: u.email,
+                locale: u.locale,
+                variables: n.variables,
+                dedupeKey: `${n.dedupeKey}:${u.id}`,
+              },
+            ]
+          : [];
+      }),
+    ),
   );
 }
 

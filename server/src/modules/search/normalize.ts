@@ -34,27 +34,24 @@ export function normalizeForSearch(text: string): string {
 const ARABIC_ARTICLE = /^(و?(?:ال|بال|كال|فال|لل))(.{2,})$/u;
 
 /**
- * Azerbaijani and Kazakh add suffixes (soyuducu → soyuducunun), Russian inflects, Arabic attaches
- * prefixes: whole-word search misses most forms, and a plain prefix search (`word:*`) cannot be
- * estimated by PostgreSQL, which then scans every case. So each word is also indexed by a stem
- * marker — its first STEM letters — which the planner can estimate like any word.
+ * Lexemes to index: each normalised word, and Arabic words without their article too.
+ *
+ * Azerbaijani and Kazakh add suffixes (soyuducu → soyuducunun), Russian inflects: whole-word search
+ * misses most forms, so searchQuery() matches every word as a prefix (`word:*`). PostgreSQL
+ * estimates a prefix match from the column's most common lexemes; on the benchmark's million
+ * cases that comes within a few per cent of the true count for common words. (Texts indexed
+ * before 2026-11 also hold `§` + first five letters "stem markers", which the query once ANDed
+ * with the prefix: the planner then multiplied two correlated selectivities and guessed 10–100
+ * times too few rows, and a five-letter word, indexed without its marker, never matched. No query
+ * asks for a `§` lexeme any more: § is not a letter, so normalisation removes it.)
  */
-export const STEM = 5;
-const STEM_MARK = '§';
-
-function addWord(out: Set<string>, word: string) {
-  out.add(word);
-  if ([...word].length > STEM) out.add(STEM_MARK + [...word].slice(0, STEM).join(''));
-}
-
-/** Lexemes to index: each normalised word, Arabic words without the article, and stem markers. */
 export function searchTokens(text: string): string[] {
   const out = new Set<string>();
   for (const word of normalizeForSearch(text).split(' ')) {
     if (!word || word.length > 60) continue;
-    addWord(out, word);
+    out.add(word);
     const m = ARABIC_ARTICLE.exec(word);
-    if (m?.[2]) addWord(out, m[2]);
+    if (m?.[2]) out.add(m[2]);
   }
   return [...out];
 }
@@ -66,16 +63,13 @@ export function searchDocument(...parts: (string | null | undefined)[]): string[
 
 const quote = (w: string) => `'${w.replace(/'/g, "''").replace(/\\/g, '')}'`;
 
-/** One word as a prefix match, anchored on its stem marker when it is long enough to have one. */
-function wordQuery(word: string): string {
-  const letters = [...word];
-  if (letters.length < STEM) return `${quote(word)}:*`;
-  return `(${quote(STEM_MARK + letters.slice(0, STEM).join(''))} & ${quote(word)}:*)`;
-}
+/** One word as a prefix match. */
+const wordQuery = (word: string) => `${quote(word)}:*`;
 
 /**
- * A `tsquery` literal (cast with ::tsquery, so our lexemes are taken as they are): every word must match as a prefix (so "soyuducu" finds
- * "soyuducunun"). Arabic words are matched without their article too. Null when nothing is left.
+ * A `tsquery` literal (cast with ::tsquery, so our lexemes are taken as they are): every word must
+ * match as a prefix (so "soyuducu" finds "soyuducunun"). Arabic words are matched without their
+ * article too. Null when nothing is left.
  */
 export function searchQuery(query: string): string | null {
   const terms: string[] = [];

@@ -1,5 +1,6 @@
 // SQL for calendars, SLA policies and the clocks applied to cases. Repository functions take the
 // database or the open transaction first; callers hold the case row lock when they change clocks.
+import { sql } from 'kysely';
 import type { DbOrTrx, Trx } from '../../platform/db/db.ts';
 import type { CaseSlaStageRow, SlaPolicyRow } from '../../platform/db/schema.ts';
 import type { LocalizedText } from '../../platform/i18n/locales.ts';
@@ -28,13 +29,28 @@ function cached(orgId: string, row: { id: string; version: number; spec: unknown
 }
 
 export async function getCalendarById(db: DbOrTrx, orgId: string, id: string): Promise<LoadedCalendar> {
-  const row = await db
+  const cal = (await getCalendarsByIds(db, orgId, [id])).get(id);
+  if (!cal) throw new Error(`calendar ${id} not found in org ${orgId}`);
+  return cal;
+}
+
+/** Several calendars in one statement (a page of cases, a batch of clocks), by id. */
+export async function getCalendarsByIds(
+  db: DbOrTrx,
+  orgId: string,
+  ids: Iterable<string>,
+): Promise<Map<string, LoadedCalendar>> {
+  const wanted = [...new Set(ids)];
+  const out = new Map<string, LoadedCalendar>();
+  if (!wanted.length) return out;
+  const rows = await db
     .selectFrom('calendars')
     .select(['id', 'code', 'version', 'spec'])
     .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-  return { id: row.id, code: row.code, spec: cached(orgId, row) };
+    .where('id', 'in', wanted)
+    .execute();
+  for (const row of rows) out.set(row.id, { id: row.id, code: row.code, spec: cached(orgId, row) });
+  return out;
 }
 
 /** The department's own calendar, else the org's default one. */
@@ -208,6 +224,35 @@ export async function updateClock(trx: Trx, orgId: string, caseId: string, c: St
     .execute();
 }
 
+/**
+ * Writes back what the SLA sweep changes on clocks (warned, breached, escalated, and so the next
+ * check), for many clocks in one statement.
+ */
+export async function updateSweptClocks(
+  trx: Trx,
+  clocks: { orgId: string; caseId: string; clock: StageClock }[],
+): Promise<void> {
+  if (!clocks.length) return;
+  const rows = clocks.map(({ orgId, caseId, clock: c }) => ({
+    org_id: orgId,
+    case_id: caseId,
+    stage: c.stage,
+    warned_at: c.warnedAt,
+    breached_at: c.breachedAt,
+    manager_escalate_at: c.managerEscalateAt,
+    manager_escalated_at: c.managerEscalatedAt,
+    next_check_at: nextCheckAt(c),
+  }));
+  await sql`
+    UPDATE case_sla_stages s
+       SET warned_at = v.warned_at, breached_at = v.breached_at, manager_escalate_at = v.manager_escalate_at,
+           manager_escalated_at = v.manager_escalated_at, next_check_at = v.next_check_at
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(org_id uuid, case_id uuid, stage text,
+             warned_at timestamptz, breached_at timestamptz, manager_escalate_at timestamptz,
+             manager_escalated_at timestamptz, next_check_at timestamptz)
+     WHERE s.org_id = v.org_id AND s.case_id = v.case_id AND s.stage = v.stage`.execute(trx);
+}
+
 export async function lockClocks(trx: Trx, orgId: string, caseId: string): Promise<CaseSlaStageRow[]> {
   return trx
     .selectFrom('case_sla_stages')
@@ -249,40 +294,59 @@ export interface RecordContext {
   segment: string;
 }
 
-export async function insertSlaRecord(
+export interface NewSlaRecord {
+  stage: SlaStage;
+  cycle: number;
+  kind: 'met' | 'breached' | 'extended' | 'warned';
+  seq: number;
+  at: Date;
+  dueAt: Date;
+  onTime?: boolean | null;
+  businessMs?: number | null;
+}
+
+export async function insertSlaRecord(trx: Trx, ctx: RecordContext, r: NewSlaRecord): Promise<boolean> {
+  return (await insertSlaRecords(trx, [{ ctx, record: r }])).size > 0;
+}
+
+/** The key of a record, as insertSlaRecords reports the ones it wrote. */
+export const slaRecordKey = (
+  caseId: string,
+  r: { stage: string; cycle: number; kind: string; seq: number },
+) => `${caseId}:${r.stage}:${r.cycle}:${r.kind}:${r.seq}`;
+
+/**
+ * Writes records in one statement and returns the keys of those it wrote: one already there (the
+ * primary key admits one per stage, cycle, kind and extension) is not written again.
+ */
+export async function insertSlaRecords(
   trx: Trx,
-  ctx: RecordContext,
-  r: {
-    stage: SlaStage;
-    cycle: number;
-    kind: 'met' | 'breached' | 'extended' | 'warned';
-    seq: number;
-    at: Date;
-    dueAt: Date;
-    onTime?: boolean | null;
-    businessMs?: number | null;
-  },
-): Promise<boolean> {
-  const res = await trx
+  records: { ctx: RecordContext; record: NewSlaRecord }[],
+): Promise<Set<string>> {
+  if (!records.length) return new Set();
+  const rows = await trx
     .insertInto('sla_records')
-    .values({
-      org_id: ctx.orgId,
-      case_id: ctx.caseId,
-      stage: r.stage,
-      cycle: r.cycle,
-      kind: r.kind,
-      seq: r.seq,
-      at: r.at,
-      due_at: r.dueAt,
-      on_time: r.onTime ?? null,
-      business_ms: r.businessMs === undefined || r.businessMs === null ? null : Math.round(r.businessMs),
-      department_id: ctx.departmentId,
-      case_type: ctx.type,
-      priority: ctx.priority,
-      channel: ctx.channel,
-      segment: ctx.segment,
-    })
+    .values(
+      records.map(({ ctx, record: r }) => ({
+        org_id: ctx.orgId,
+        case_id: ctx.caseId,
+        stage: r.stage,
+        cycle: r.cycle,
+        kind: r.kind,
+        seq: r.seq,
+        at: r.at,
+        due_at: r.dueAt,
+        on_time: r.onTime ?? null,
+        business_ms: r.businessMs === undefined || r.businessMs === null ? null : Math.round(r.businessMs),
+        department_id: ctx.departmentId,
+        case_type: ctx.type,
+        priority: ctx.priority,
+        channel: ctx.channel,
+        segment: ctx.segment,
+      })),
+    )
     .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
+    .returning(['case_id', 'stage', 'cycle', 'kind', 'seq'])
+    .execute();
+  return new Set(rows.map((r) => slaRecordKey(r.case_id, r)));
 }

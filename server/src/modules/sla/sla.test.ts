@@ -6,6 +6,7 @@ import { createTestDatabase } from '../../../../test/db.ts';
 import { createOrg, khComplaint, registerAs, type TestOrg } from '../../../../test/factories.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { Actor } from '../access/permissions.ts';
+import { verifyAudit } from '../audit/audit.ts';
 import { getCaseView } from '../cases/case.repository.ts';
 import { applyCaseAction } from '../cases/case-actions.ts';
 import type { CaseAction } from '../cases/case-status.ts';
@@ -248,6 +249,85 @@ describe('the SLA sweep', () => {
       .execute();
     expect(warnings.map((w) => (w.data as { stage: string }).stage)).toContain('acknowledge');
     expect(new Set(warnings.map((w) => (w.data as { stage: string }).stage)).size).toBe(warnings.length);
+  });
+});
+
+describe('the SLA sweep in batches', () => {
+  it('leaves a case someone holds for the next sweep, and handles the rest of its batch', async () => {
+    const held = (await registerAs(db, kh, agent, khComplaint(), baku('2026-02-02T10:00'))).id;
+    const free = (await registerAs(db, kh, agent, khComplaint(), baku('2026-02-02T10:00'))).id;
+    const now = baku('2026-02-20T12:00');
+    let release!: () => void;
+    const released = new Promise<void>((r) => {
+      release = r;
+    });
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => {
+      locked = r;
+    });
+    const holder = db.transaction().execute(async (trx) => {
+      await trx.selectFrom('cases').select('id').where('id', '=', held).forUpdate().execute();
+      locked();
+      await released;
+    });
+    await isLocked;
+    const first = await sweepSla(db, now);
+    release();
+    await holder;
+    expect(first.busy).toBeGreaterThanOrEqual(1);
+    const breaches = async (id: string) =>
+      (
+        await db
+          .selectFrom('case_events')
+          .select('type')
+          .where('org_id', '=', kh.org.orgId)
+          .where('case_id', '=', id)
+          .where('type', '=', 'sla_breached')
+          .execute()
+      ).length;
+    expect(await breaches(held)).toBe(0);
+    expect(await breaches(free)).toBeGreaterThan(0);
+    await sweepSla(db, now);
+    expect(await breaches(held)).toBe(await breaches(free));
+  });
+
+  it('writes every timeline in order and keeps the audit chain of each org whole, across orgs', async () => {
+    const other = await createOrg(db, 'kontakt-home', { as: 'kontakt-home-2' });
+    const otherAgent = await other.actor('agent');
+    const ids = [
+      (await registerAs(db, kh, agent, khComplaint(), baku('2026-03-02T10:00'))).id,
+      (await registerAs(db, other, otherAgent, khComplaint(), baku('2026-03-02T10:00'))).id,
+      (await registerAs(db, kh, agent, khComplaint(), baku('2026-03-02T10:00'))).id,
+    ];
+    const r = await sweepSla(db, baku('2026-04-20T12:00'), 3);
+    expect(r.breaches).toBeGreaterThanOrEqual(9);
+    for (const id of ids) {
+      const events = await db
+        .selectFrom('case_events')
+        .select(['seq', 'type', 'data'])
+        .where('case_id', '=', id)
+        .orderBy('seq')
+        .execute();
+      expect(events.map((e) => e.seq)).toEqual(events.map((_, k) => k + 1));
+      const swept = events.filter((e) => e.type === 'sla_breached' || e.type === 'escalated');
+      // acknowledgement first: its breach, the supervisor, a business day later the manager; then
+      // the other stages' breaches
+      expect(swept.map((e) => e.type)).toEqual([
+        'sla_breached',
+        'escalated',
+        'escalated',
+        'sla_breached',
+        'sla_breached',
+      ]);
+      expect(swept.map((e) => (e.data as { level?: number }).level ?? null)).toEqual([
+        null,
+        1,
+        2,
+        null,
+        null,
+      ]);
+    }
+    for (const result of await verifyAudit(db)) expect(result, result.orgId).toMatchObject({ ok: true });
   });
 });
 
