@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Most test files wait on PostgreSQL, child processes or Chromium rather than compute, so two
+    // run side by side even on a 2-core machine (the default is one fewer than the cores).
+    maxWorkers: 2,
   },
 });
