@@ -34,6 +34,13 @@ describe('formatDateForPeople', () => {
     );
   });
 
+  it('writes an Azerbaijani date and time with a comma, not the slash CLDR joins them with', () => {
+    const r = formatDateForPeople(at, { locale: 'az', timeZone: 'Asia/Baku', hijri: true, withTime: true });
+    expect(r.gregorian).toBe('22 noyabr 2026, 10:00');
+    expect(r.hijri).not.toContain('/');
+    expect(r.hijri).toMatch(/, 10:00$/);
+  });
+
   it('moves both calendar dates to the next day across midnight in the org time zone', () => {
     // 22:30 UTC on 21 November is already 01:30 on 22 November in Riyadh
     const lateEvening = new Date('2026-11-21T22:30:00Z');

@@ -48,6 +48,19 @@ function formatter(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateT
   return fmt;
 }
 
+/**
+ * CLDR 48 joins an Azerbaijani long date and time with a slash ("7 dekabr 2026/18:00"), which
+ * Azerbaijani readers do not write; they write "7 dekabr 2026, 18:00", as CLDR's medium form does.
+ */
+const JOINED_WITH_COMMA = new Set(['az']);
+
+function format(tag: string, options: Intl.DateTimeFormatOptions, at: Date): string {
+  if (!JOINED_WITH_COMMA.has(tag) || !options.timeStyle) return formatter(tag, options).format(at);
+  const { timeStyle, ...dateOnly } = options;
+  const { dateStyle: _date, ...timeOnly } = options;
+  return `${formatter(tag, dateOnly).format(at)}, ${formatter(tag, { ...timeOnly, timeStyle }).format(at)}`;
+}
+
 export function formatDateForPeople(at: Date, options: DateForPeopleOptions): DateForPeople {
   const { locale, timeZone, withTime = false } = options;
   const numberingSystem = options.digits ?? defaultDigits(locale);
@@ -59,13 +72,13 @@ export function formatDateForPeople(at: Date, options: DateForPeopleOptions): Da
   };
   const gregorianTag = locale === 'ar' && options.region ? `ar-${options.region.toUpperCase()}` : locale;
   // `calendar` is explicit because some locales (ar-SA in older CLDR) default to the Hijri calendar.
-  const gregorian = formatter(gregorianTag, { ...style, calendar: 'gregory' }).format(at);
+  const gregorian = format(gregorianTag, { ...style, calendar: 'gregory' }, at);
 
   const iso = DateTime.fromJSDate(at, { zone: timeZone }).toISO({ suppressMilliseconds: true });
   if (!iso) throw new RangeError(`Unknown time zone: ${timeZone}`);
 
   if (!options.hijri) return { gregorian, iso };
   const hijriTag = locale === 'ar' ? 'ar-SA' : locale;
-  const hijri = formatter(hijriTag, { ...style, calendar: 'islamic-umalqura' }).format(at);
+  const hijri = format(hijriTag, { ...style, calendar: 'islamic-umalqura' }, at);
   return { gregorian, hijri, iso };
 }
