@@ -37,7 +37,13 @@ export async function openBenchServer(log: (msg: string) => void = () => {}): Pr
     };
   }
   log(`Starting the embedded PostgreSQL (data in ${path.relative(REPO_ROOT, BENCH_DATA_DIR)}/pg)…`);
-  const server = await startEmbeddedPostgres({ dir: BENCH_DATA_DIR, port: BENCH_PG_PORT, durable: true });
+  const server = await startEmbeddedPostgres({
+    dir: BENCH_DATA_DIR,
+    port: BENCH_PG_PORT,
+    durable: true,
+    // e.g. RIZA_PG_SETTINGS="shared_preload_libraries=pg_stat_statements" to see where time goes
+    settings: process.env.RIZA_PG_SETTINGS?.split(/\s+/).filter(Boolean) ?? [],
+  });
   return { urlFor: server.connectionString, external: false, externalDatabase: null, stop: server.stop };
 }
 

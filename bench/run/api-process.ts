@@ -37,18 +37,24 @@ function childrenOf(pid: number): number[] {
 }
 
 export async function startApi(databaseUrl: string, port: number): Promise<ApiProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', 'serve'], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      RIZA_DATA_DIR: path.join(BENCH_DATA_DIR, 'app'),
+  // RIZA_BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API under load.
+  const extra = process.env.RIZA_BENCH_API_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...extra, '--import', 'tsx', 'server/src/main.ts', 'serve'],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        RIZA_DATA_DIR: path.join(BENCH_DATA_DIR, 'app'),
+      },
+      // The product's default logging stays on; its output is discarded.
+      stdio: ['ignore', 'ignore', 'pipe'],
     },
-    // The product's default logging stays on; its output is discarded.
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  );
   let stderr = '';
   child.stderr?.on('data', (d) => {
     stderr = (stderr + String(d)).slice(-4000);

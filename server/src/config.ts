@@ -6,6 +6,8 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   embeddedPgPort: number;
+  /** extra `name=value` settings for the embedded PostgreSQL (RIZA_PG_SETTINGS) */
+  embeddedPgSettings: string[];
   host: string;
   port: number;
   /** Public base URL used in links sent to customers (tracking links). */
@@ -82,6 +84,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl,
     dataDir,
     embeddedPgPort: int(env, 'RIZA_EMBEDDED_PG_PORT', 54329, problems, 1024, 65535),
+    embeddedPgSettings: pgSettings(env.RIZA_PG_SETTINGS, problems),
     host,
     port,
     publicUrl,
@@ -97,4 +100,13 @@ export function loadConfig(env: Env = process.env): Config {
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** `name=value name=value`; a malformed entry is a configuration problem, not a failed start later. */
+function pgSettings(raw: string | undefined, problems: string[]): string[] {
+  const entries = (raw ?? '').split(/\s+/).filter(Boolean);
+  for (const e of entries) {
+    if (!/^[a-z_][a-z0-9_.]*=\S+$/i.test(e)) problems.push(`RIZA_PG_SETTINGS: "${e}" is not name=value`);
+  }
+  return entries;
 }

@@ -24,6 +24,7 @@ export async function openRuntime(
       dir: config.dataDir,
       port: config.embeddedPgPort,
       durable: true,
+      settings: config.embeddedPgSettings,
     });
     stopEmbedded = () => server.stop();
     await ensureDatabase(server.connectionString('postgres'), 'riza');

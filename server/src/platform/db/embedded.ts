@@ -18,6 +18,8 @@ export interface EmbeddedOptions {
   /** Tests turn durability off for speed; the product never does. */
   durable?: boolean;
   persistent?: boolean;
+  /** extra `name=value` server settings */
+  settings?: string[];
   onLog?: (line: string) => void;
 }
 
@@ -58,6 +60,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
       `full_page_writes=${durable ? 'on' : 'off'}`,
       '-c',
       'max_connections=200',
+      ...(opts.settings ?? []).flatMap((x) => ['-c', x]),
     ],
     onLog: log,
     onError: (e: unknown) => log(String(e)),
