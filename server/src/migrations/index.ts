@@ -8,6 +8,7 @@ import * as m20261122000400 from './20261122000400_offers.ts';
 import * as m20261122000500 from './20261122000500_channels.ts';
 import * as m20261122000600 from './20261122000600_live_events.ts';
 import * as m20261123000100 from './20261123000100_sla_report_days.ts';
+import * as m20261124000100 from './20261124000100_drop_unused_trigram.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261122000100_foundation': m20261122000100,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '20261122000500_channels': m20261122000500,
   '20261122000600_live_events': m20261122000600,
   '20261123000100_sla_report_days': m20261123000100,
+  '20261124000100_drop_unused_trigram': m20261124000100,
 };

@@ -8,6 +8,7 @@ import {
   getCaseView,
   getTimeline,
   listCaseViews,
+  orgForDates,
   queueCounts,
 } from '../../modules/cases/case.repository.ts';
 import { type ActionInput, addNote, applyCaseAction, assignOwner } from '../../modules/cases/case-actions.ts';
@@ -75,16 +76,14 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
           hash: requestHash(body),
         },
         async (trx) => {
-          const { id } = await registerCase(
-            trx,
-            org,
-            { userId: actor.userId, departmentId: actor.departmentId },
-            input,
-            {
-              resolveNow,
+          let view: Awaited<ReturnType<typeof getCaseView>> = null;
+          await registerCase(trx, org, { userId: actor.userId, departmentId: actor.departmentId }, input, {
+            resolveNow,
+            beforeAudit: async (id) => {
+              view = await getCaseView(trx, actor.orgId, id, actor.locale as Locale, orgForDates(org));
             },
-          );
-          return { status: 201, body: await getCaseView(trx, actor.orgId, id, actor.locale as Locale) };
+          });
+          return { status: 201, body: view };
         },
       );
       if (result.replayed) reply.header('idempotent-replayed', 'true');

@@ -63,17 +63,25 @@ export function auditHash(row: Hashable): string {
 export async function appendAudit(trx: Trx, entries: AuditEntry[]): Promise<void> {
   if (!entries.length) return;
   const orgId = entries[0]!.orgId;
-  await trx
-    .insertInto('audit_heads')
-    .values({ org_id: orgId, last_seq: 0, last_hash: GENESIS })
-    .onConflict((oc) => oc.column('org_id').doNothing())
-    .execute();
-  const head = await trx
-    .selectFrom('audit_heads')
-    .select(['last_seq', 'last_hash'])
-    .where('org_id', '=', orgId)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  const lockHead = () =>
+    trx
+      .selectFrom('audit_heads')
+      .select(['last_seq', 'last_hash'])
+      .where('org_id', '=', orgId)
+      .forUpdate()
+      .executeTakeFirst();
+  // Two statements in the usual case (lock the head; write the rows and move the head), since the
+  // head stays locked until commit and every statement under it delays the org's next writer.
+  let head = await lockHead();
+  if (!head) {
+    await trx
+      .insertInto('audit_heads')
+      .values({ org_id: orgId, last_seq: 0, last_hash: GENESIS })
+      .onConflict((oc) => oc.column('org_id').doNothing())
+      .execute();
+    head = await lockHead();
+    if (!head) throw new Error(`audit head of org ${orgId} could not be created`);
+  }
   let seq = Number(head.last_seq);
   let prev = head.last_hash;
   const at = new Date();
@@ -95,8 +103,8 @@ export async function appendAudit(trx: Trx, entries: AuditEntry[]): Promise<void
     prev = hash;
     return { ...row, data: JSON.stringify(row.data), hash };
   });
-  await trx.insertInto('audit_log').values(rows).execute();
   await trx
+    .with('appended', (db) => db.insertInto('audit_log').values(rows))
     .updateTable('audit_heads')
     .set({ last_seq: seq, last_hash: prev })
     .where('org_id', '=', orgId)

@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import type { DbOrTrx, Trx } from '../../platform/db/db.ts';
 import type { Locale, LocalizedText } from '../../platform/i18n/locales.ts';
 import { maskPhone } from '../customers/contacts.ts';
+import type { OrgContext } from '../orgs/org.repository.ts';
 import { type SlaView, slaViews } from '../sla/sla-view.ts';
 import { type CaseStatus, OPEN_STATUSES as OPEN_CASE_STATUSES, TMF621_STATUS } from './case-status.ts';
 
@@ -63,15 +64,24 @@ const eventRow = (e: NewEvent, seq: number) => ({
 });
 
 /** Appends to the case timeline and returns the sequence numbers given. Callers hold the case row lock. */
-export async function appendCaseEvents(trx: Trx, events: NewEvent[]): Promise<number[]> {
+export async function appendCaseEvents(
+  trx: Trx,
+  events: NewEvent[],
+  /** the case was inserted in this transaction: its timeline starts at 1 */
+  newCase = false,
+): Promise<number[]> {
   if (!events.length) return [];
   const first = events[0]!;
-  const { max } = await trx
-    .selectFrom('case_events')
-    .select((eb) => eb.fn.max<number | null>('seq').as('max'))
-    .where('org_id', '=', first.orgId)
-    .where('case_id', '=', first.caseId)
-    .executeTakeFirstOrThrow();
+  const max = newCase
+    ? 0
+    : (
+        await trx
+          .selectFrom('case_events')
+          .select((eb) => eb.fn.max<number | null>('seq').as('max'))
+          .where('org_id', '=', first.orgId)
+          .where('case_id', '=', first.caseId)
+          .executeTakeFirstOrThrow()
+      ).max;
   const firstSeq = (max ?? 0) + 1;
   await trx
     .insertInto('case_events')
@@ -324,13 +334,36 @@ function toView(r: ViewRow): CaseView {
   };
 }
 
-async function withSla(db: DbOrTrx, orgId: string, views: CaseView[], locale?: Locale): Promise<CaseView[]> {
+/** What the SLA views need of the org; a caller that has the org already passes it. */
+export interface OrgForDates {
+  timezone: string;
+  country: string;
+  default_locale: string;
+  settings: unknown;
+}
+
+export const orgForDates = (org: OrgContext): OrgForDates => ({
+  timezone: org.timezone,
+  country: org.country,
+  default_locale: org.defaultLocale,
+  settings: org.settings,
+});
+
+async function withSla(
+  db: DbOrTrx,
+  orgId: string,
+  views: CaseView[],
+  locale?: Locale,
+  known?: OrgForDates,
+): Promise<CaseView[]> {
   if (!views.length) return views;
-  const org = await db
-    .selectFrom('orgs')
-    .select(['timezone', 'country', 'default_locale', 'settings'])
-    .where('org_id', '=', orgId)
-    .executeTakeFirstOrThrow();
+  const org =
+    known ??
+    (await db
+      .selectFrom('orgs')
+      .select(['timezone', 'country', 'default_locale', 'settings'])
+      .where('org_id', '=', orgId)
+      .executeTakeFirstOrThrow());
   const sla = await slaViews(
     db,
     orgId,
@@ -352,9 +385,10 @@ export async function getCaseView(
   orgId: string,
   id: string,
   locale?: Locale,
+  org?: OrgForDates,
 ): Promise<CaseView | null> {
   const row = await caseViewQuery(db, orgId).where('c.id', '=', id).executeTakeFirst();
-  return row ? (await withSla(db, orgId, [toView(row)], locale))[0]! : null;
+  return row ? (await withSla(db, orgId, [toView(row)], locale, org))[0]! : null;
 }
 
 export interface CaseListFilters {

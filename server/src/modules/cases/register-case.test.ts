@@ -1,17 +1,21 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/db.ts';
 import { createOrg, khComplaint, registerAs, type TestOrg } from '../../../../test/factories.ts';
 import { errorBody } from '../../http/error-handler.ts';
 import type { Db } from '../../platform/db/db.ts';
+import type { Database } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { getTimeline } from './case.repository.ts';
 import { applyCaseAction } from './case-actions.ts';
 
 let db: Db;
+let url: string;
 let kh: TestOrg;
 
 beforeAll(async () => {
-  ({ db } = await createTestDatabase());
+  ({ db, url } = await createTestDatabase());
   kh = await createOrg(db, 'kontakt-home');
 });
 
@@ -255,5 +259,39 @@ describe('working a case', () => {
 
   it('keeps the case timeline append-only', async () => {
     await expect(db.updateTable('case_events').set({ reason: 'x' }).execute()).rejects.toThrow(/append-only/);
+  });
+});
+
+describe('what one registration asks of PostgreSQL', () => {
+  // The org's number counter and audit head stay locked from the moment they are taken until
+  // commit, so the org's next registration waits for everything after them: only writes belong
+  // there. Under load each statement is a round trip through a busy event loop.
+  const statements: string[] = [];
+  let logged: Db;
+  beforeAll(() => {
+    logged = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 2 }) }),
+      log: (e) => {
+        if (e.level === 'query') statements.push(e.query.sql);
+      },
+    });
+  });
+  afterAll(() => logged.destroy());
+
+  it('reads first, then takes the number and writes, and locks the audit head last', async () => {
+    const agent = await kh.actor('agent');
+    statements.length = 0;
+    const { id } = await registerAs(logged, kh, agent, khComplaint());
+    expect(await db.selectFrom('cases').select('id').where('id', '=', id).executeTakeFirst()).toBeTruthy();
+    const sqls = statements.filter((q) => !/^(begin|commit)/i.test(q));
+    expect(sqls.length).toBeLessThanOrEqual(16);
+    const counter = sqls.findIndex((q) => q.includes('"case_number_counters"'));
+    expect(counter).toBeGreaterThan(0);
+    const afterCounter = sqls.slice(counter + 1);
+    const reads = afterCounter.filter((q) => /^select/i.test(q));
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toMatch(/from "audit_heads" .*for update$/);
+    expect(afterCounter.at(-1)).toMatch(/"audit_log"/);
+    expect(afterCounter.filter((q) => /^(insert|with)/i.test(q)).length).toBe(afterCounter.length - 1);
   });
 });

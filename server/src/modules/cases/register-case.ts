@@ -2,16 +2,18 @@
 // writes the customer, the case, its first events and the audit rows; nothing is written when
 // the input is refused.
 import { sql } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { v7 as uuidv7 } from 'uuid';
 import type { Trx } from '../../platform/db/db.ts';
 import { AppError, validation } from '../../platform/errors.ts';
 import { isLocale } from '../../platform/i18n/locales.ts';
+import type { FormField } from '../../profiles/types.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { findOrCreateCustomer } from '../customers/customer.repository.ts';
 import { noticeForAction, noticeRegistered } from '../notifications/case-notices.ts';
-import { getActiveForm, type OrgContext } from '../orgs/org.repository.ts';
+import type { OrgContext } from '../orgs/org.repository.ts';
 import { searchText, searchVector } from '../search/search-vector.ts';
-import { applySlaAtRegistration } from '../sla/sla-lifecycle.ts';
+import { planSlaAtRegistration, startSlaAtRegistration } from '../sla/sla-lifecycle.ts';
 import { allocateCaseNumber, appendCaseEvents, newTrackingToken } from './case.repository.ts';
 import { type CaseInput, type FormLookups, fieldPath, validateCaseInput } from './case-form.ts';
 
@@ -29,28 +31,58 @@ export interface RegisterOptions {
   unattended?: boolean;
   /** send the customer nothing (an automatic message: answering it could start a mail loop) */
   silent?: boolean;
+  /** the customer consented to the privacy notice at this instant (portal, app) */
+  privacyConsentAt?: Date;
+  /**
+   * Runs inside the transaction once the case is written, before the audit rows: the audit head
+   * stays locked from then until commit, so reads for the response belong here, not after.
+   */
+  beforeAudit?: (caseId: string) => Promise<void>;
 }
 
-export async function loadFormLookups(trx: Trx, org: OrgContext): Promise<FormLookups> {
-  const [categories, services] = await Promise.all([
-    trx
-      .selectFrom('categories')
-      .select(['id', 'code', 'active', 'department_id', 'default_priority', 'health_or_safety'])
-      .where('org_id', '=', org.orgId)
-      .execute(),
-    trx.selectFrom('services').select(['id', 'code', 'active']).where('org_id', '=', org.orgId).execute(),
-  ]);
+export interface FormAndLookups {
+  form: { version: number; fields: FormField[] };
+  lookups: FormLookups;
+}
+
+/** The org's active form and what validating it needs, in one statement. */
+export async function loadFormAndLookups(trx: Trx, org: OrgContext): Promise<FormAndLookups> {
+  const row = await trx
+    .selectNoFrom((eb) => [
+      jsonObjectFrom(
+        eb
+          .selectFrom('case_forms')
+          .select(['version', 'fields'])
+          .where('org_id', '=', org.orgId)
+          .where('active', '=', true),
+      ).as('form'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('categories')
+          .select(['id', 'code', 'active', 'department_id', 'default_priority', 'health_or_safety'])
+          .where('org_id', '=', org.orgId),
+      ).as('categories'),
+      jsonArrayFrom(
+        eb.selectFrom('services').select(['id', 'code', 'active']).where('org_id', '=', org.orgId),
+      ).as('services'),
+    ])
+    .executeTakeFirstOrThrow();
   const types = org.settings.caseTypes ?? {};
   return {
-    country: org.country,
-    enabledTypes: new Set(
-      ['complaint', 'suggestion', 'inquiry', 'compliment'].filter(
-        (t) => types[t as keyof typeof types]?.enabled ?? true,
+    form: row.form
+      ? { version: row.form.version, fields: row.form.fields as FormField[] }
+      : { version: 0, fields: [] },
+    lookups: {
+      country: org.country,
+      enabledTypes: new Set(
+        ['complaint', 'suggestion', 'inquiry', 'compliment'].filter(
+          (t) => types[t as keyof typeof types]?.enabled ?? true,
+        ),
       ),
-    ),
-    enabledChannels: new Set(org.settings.channels ?? []),
-    categories: new Map(categories.map((c) => [c.code, c])),
-    services: new Map(services.map((s) => [s.code, s])),
+      enabledChannels: new Set(org.settings.channels ?? []),
+      categories: new Map(row.categories.map((c) => [c.code, c])),
+      services: new Map(row.services.map((s) => [s.code, s])),
+    },
   };
 }
 
@@ -101,7 +133,7 @@ export async function registerCase(
   input: CaseInput,
   opts: RegisterOptions = {},
 ): Promise<{ id: string; number: string }> {
-  const [form, lookups] = await Promise.all([getActiveForm(trx, org.orgId), loadFormLookups(trx, org)]);
+  const { form, lookups } = await loadFormAndLookups(trx, org);
   const checked = validateCaseInput(input, form.fields, lookups, { unattended: opts.unattended });
   if (!checked.ok) {
     const labels = new Map(form.fields.map((f) => [fieldPath(f.key), f.label]));
@@ -146,6 +178,24 @@ export async function registerCase(
     { ...v.customer, preferredLocale: locale },
     v.contacts,
   );
+  const actorKind: 'user' | 'customer' = registrar.userId ? 'user' : 'customer';
+  const status = opts.resolveNow ? 'response_communicated' : 'received';
+  const segment = v.customer.segment ?? 'individual';
+  const slaCase = {
+    orgId: org.orgId,
+    departmentId,
+    type: v.type,
+    priority: v.priority,
+    segment,
+    channel: v.channel,
+    registeredAt: now,
+    resolvedNow: Boolean(opts.resolveNow),
+    registeredByStaff: registrar.userId !== null,
+  };
+  const sla = await planSlaAtRegistration(trx, slaCase);
+
+  // Everything is read and decided; from the number on, the org's counter row stays locked until
+  // commit, so only writes follow (the audit chain's head, locked last, likewise).
   const number = await allocateCaseNumber(trx, org, now);
   const id = uuidv7();
   const searchParts = [
@@ -156,9 +206,6 @@ export async function registerCase(
     v.customer.firstName,
     v.customer.lastName,
   ];
-  const actorKind: 'user' | 'customer' = registrar.userId ? 'user' : 'customer';
-  const status = opts.resolveNow ? 'response_communicated' : 'received';
-  const segment = v.customer.segment ?? 'individual';
   await trx
     .insertInto('cases')
     .values({
@@ -192,22 +239,14 @@ export async function registerCase(
       response_communicated_at: opts.resolveNow ? now : null,
       closed_at: null,
       segment,
+      sla_policy_id: sla?.policyId ?? null,
+      ...(opts.privacyConsentAt ? { privacy_consent_at: opts.privacyConsentAt } : {}),
       search_text: searchText(...searchParts),
       search_vector: searchVector(...searchParts),
     })
     .execute();
-  const slaPolicyId = await applySlaAtRegistration(trx, {
-    orgId: org.orgId,
-    caseId: id,
-    departmentId,
-    type: v.type,
-    priority: v.priority,
-    segment,
-    channel: v.channel,
-    registeredAt: now,
-    resolvedNow: Boolean(opts.resolveNow),
-    registeredByStaff: registrar.userId !== null,
-  });
+  if (sla) await startSlaAtRegistration(trx, { ...slaCase, caseId: id }, sla);
+  const slaPolicyId = sla?.policyId ?? null;
   const events: Parameters<typeof appendCaseEvents>[1] = [
     {
       orgId: org.orgId,
@@ -262,7 +301,7 @@ export async function registerCase(
       },
     });
   }
-  const seqs = await appendCaseEvents(trx, events);
+  const seqs = await appendCaseEvents(trx, events, true);
   const noticeCase = {
     org_id: org.orgId,
     id,
@@ -272,7 +311,10 @@ export async function registerCase(
     channel: v.channel,
     owner_id: ownerId,
   };
-  if (!opts.silent) await noticeRegistered(trx, noticeCase);
+  if (!opts.silent) {
+    // a customer created with this case has only the contacts given now
+    await noticeRegistered(trx, noticeCase, customer.created ? { locale, contacts: v.contacts } : undefined);
+  }
   if (opts.resolveNow) {
     await noticeForAction(trx, noticeCase, 'respond', {
       message: opts.resolveNow.response,
@@ -280,6 +322,7 @@ export async function registerCase(
       seq: String(seqs[seqs.length - 1]),
     });
   }
+  await opts.beforeAudit?.(id);
   await appendAudit(trx, [
     ...(customer.created
       ? [

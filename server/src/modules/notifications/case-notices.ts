@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { Trx } from '../../platform/db/db.ts';
 import type { CaseAction } from '../cases/case-status.ts';
-import { enqueueCustomerNotice } from './outbox.ts';
+import { type CustomerNotice, enqueueCustomerNotice } from './outbox.ts';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -20,13 +20,18 @@ export interface NoticeCase {
 }
 
 /** After registration: the number (and the tracking link) by SMS at once, and by e-mail. */
-export async function noticeRegistered(trx: Trx, c: Pick<NoticeCase, 'org_id' | 'id' | 'number'>) {
+export async function noticeRegistered(
+  trx: Trx,
+  c: Pick<NoticeCase, 'org_id' | 'id' | 'number'>,
+  known?: CustomerNotice['known'],
+) {
   await enqueueCustomerNotice(trx, {
     orgId: c.org_id,
     caseId: c.id,
     event: 'registered',
     variables: { caseNumber: c.number },
     dedupeKey: `registered:${c.id}`,
+    ...(known ? { known } : {}),
   });
 }
 

@@ -15,27 +15,16 @@ export interface CustomerNotice {
   dedupeKey: string;
   /** restrict to these channels (default: every contact the customer has) */
   channels?: NotificationChannel[];
+  /**
+   * The case's language and the customer's contacts, when the caller knows them already (a
+   * customer created with this very case has no others); read from the database otherwise.
+   */
+  known?: { locale: string; contacts: { kind: string; value: string }[] };
 }
 
 /** Queues a customer notification on every channel the customer can be reached by. */
 export async function enqueueCustomerNotice(trx: Trx, n: CustomerNotice): Promise<number> {
-  const c = await trx
-    .selectFrom('cases as c')
-    .innerJoin('customers as cu', (j) =>
-      j.onRef('cu.org_id', '=', 'c.org_id').onRef('cu.id', '=', 'c.customer_id'),
-    )
-    .select(['c.customer_id', 'c.locale', 'cu.preferred_locale'])
-    .where('c.org_id', '=', n.orgId)
-    .where('c.id', '=', n.caseId)
-    .executeTakeFirstOrThrow();
-  const contacts = await trx
-    .selectFrom('customer_contacts')
-    .select(['kind', 'value'])
-    .where('org_id', '=', n.orgId)
-    .where('customer_id', '=', c.customer_id)
-    .where('kind', 'in', ['phone', 'email'])
-    .orderBy('created_at')
-    .execute();
+  const { locale, contacts } = n.known ?? (await recipientsOf(trx, n.orgId, n.caseId));
   const wanted = n.channels ?? ['sms', 'email'];
   const rows: { channel: NotificationChannel; recipient: string }[] = [];
   const phone = contacts.find((x) => x.kind === 'phone');
@@ -50,11 +39,32 @@ export async function enqueueCustomerNotice(trx: Trx, n: CustomerNotice): Promis
       caseId: n.caseId,
       event: n.event,
       audience: 'customer' as const,
-      locale: c.locale ?? c.preferred_locale,
+      locale,
       variables: n.variables,
       dedupeKey: n.dedupeKey,
     })),
   );
+}
+
+async function recipientsOf(trx: Trx, orgId: string, caseId: string) {
+  const c = await trx
+    .selectFrom('cases as c')
+    .innerJoin('customers as cu', (j) =>
+      j.onRef('cu.org_id', '=', 'c.org_id').onRef('cu.id', '=', 'c.customer_id'),
+    )
+    .select(['c.customer_id', 'c.locale', 'cu.preferred_locale'])
+    .where('c.org_id', '=', orgId)
+    .where('c.id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  const contacts = await trx
+    .selectFrom('customer_contacts')
+    .select(['kind', 'value'])
+    .where('org_id', '=', orgId)
+    .where('customer_id', '=', c.customer_id)
+    .where('kind', 'in', ['phone', 'email'])
+    .orderBy('created_at')
+    .execute();
+  return { locale: c.locale ?? c.preferred_locale, contacts };
 }
 
 export interface StaffNotice {

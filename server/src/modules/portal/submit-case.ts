@@ -9,9 +9,9 @@ import type { Locale } from '../../platform/i18n/locales.ts';
 import { formatCaseNumber } from '../cases/case.repository.ts';
 import type { CaseInput } from '../cases/case-form.ts';
 import { fieldPath, validateCaseInput } from '../cases/case-form.ts';
-import { loadFormLookups, registerCase } from '../cases/register-case.ts';
+import { loadFormAndLookups, registerCase } from '../cases/register-case.ts';
 import { normalizePhone } from '../customers/contacts.ts';
-import { getActiveForm, type OrgContext } from '../orgs/org.repository.ts';
+import type { OrgContext } from '../orgs/org.repository.ts';
 import { dateForPeople, type ExpectedResolution, expectedResolution } from './portal-dates.ts';
 import { portalFieldError } from './portal-text.ts';
 
@@ -41,7 +41,7 @@ export function submittedPhone(org: OrgContext, input: PortalCaseInput): string 
 }
 
 async function formErrors(trx: Trx, org: OrgContext, input: CaseInput): Promise<FieldError[]> {
-  const [form, lookups] = await Promise.all([getActiveForm(trx, org.orgId), loadFormLookups(trx, org)]);
+  const { form, lookups } = await loadFormAndLookups(trx, org);
   const checked = validateCaseInput(input, form.fields, lookups);
   if (checked.ok) return [];
   const labels = new Map(form.fields.map((f) => [fieldPath(f.key), f.label]));
@@ -66,14 +66,10 @@ export async function submitPortalCase(
     const all = [...(await formErrors(trx, org, caseInput)), ...extra];
     throw validation(all.filter((f, i) => all.findIndex((g) => g.field === f.field) === i));
   }
-  const registered = await registerCase(trx, org, { userId: null, departmentId: null }, caseInput, { now });
-  await trx
-    .updateTable('cases')
-    .set({ privacy_consent_at: now })
-    .where('org_id', '=', org.orgId)
-    .where('id', '=', registered.id)
-    .execute();
-  return registered;
+  return registerCase(trx, org, { userId: null, departmentId: null }, caseInput, {
+    now,
+    privacyConsentAt: now,
+  });
 }
 
 export async function portalReceipt(

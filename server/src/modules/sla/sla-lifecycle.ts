@@ -10,8 +10,10 @@ import {
   getPolicyById,
   insertClocks,
   insertSlaRecord,
+  insertSlaRecords,
   listPolicies,
   lockClocks,
+  type NewSlaRecord,
   type RecordContext,
   toClock,
   updateClock,
@@ -38,8 +40,22 @@ export interface RegisteredCase extends CaseSlaAttributes {
   registeredByStaff: boolean;
 }
 
-/** Chooses the policy and starts its stages. Returns the policy id (null when none matches). */
-export async function applySlaAtRegistration(trx: Trx, c: RegisteredCase): Promise<string | null> {
+/** The policy and the first clocks of a case about to be registered: read and computed, not written. */
+export interface RegistrationSla {
+  policyId: string;
+  calendarId: string;
+  calendar: Parameters<typeof businessMillisBetween>[0];
+  clocks: StageClock[];
+}
+
+/**
+ * Chooses the policy and computes its stages before the case row exists, so the registration can
+ * write the case with its policy in one statement (null when no policy matches).
+ */
+export async function planSlaAtRegistration(
+  trx: Trx,
+  c: Omit<RegisteredCase, 'caseId'>,
+): Promise<RegistrationSla | null> {
   const [policies, calendar] = await Promise.all([
     listPolicies(trx, c.orgId),
     calendarForDepartment(trx, c.orgId, c.departmentId),
@@ -49,28 +65,28 @@ export async function applySlaAtRegistration(trx: Trx, c: RegisteredCase): Promi
   let clocks = stagesFor(policy.targets, c.channel).map(([stage, target]) =>
     startStage(calendar.spec, stage, target, c.registeredAt, policy.warnAtPercent),
   );
-  const ctx: RecordContext = { ...c };
   const metAtOnce = (k: StageClock) => c.resolvedNow || (c.registeredByStaff && k.stage === 'first_response');
   clocks = clocks.map((k) => (metAtOnce(k) ? meetStage(calendar.spec, k, c.registeredAt) : k));
-  for (const k of clocks) if (k.metAt) await recordMet(trx, ctx, k, calendar.spec);
-  await insertClocks(trx, c.orgId, c.caseId, calendar.id, clocks);
-  await trx
-    .updateTable('cases')
-    .set({ sla_policy_id: policy.id })
-    .where('org_id', '=', c.orgId)
-    .where('id', '=', c.caseId)
-    .execute();
-  return policy.id;
+  return { policyId: policy.id, calendarId: calendar.id, calendar: calendar.spec, clocks };
 }
 
-async function recordMet(
+/** Writes the planned clocks (and the stages met at once) of the case just inserted. */
+export async function startSlaAtRegistration(
   trx: Trx,
-  ctx: RecordContext,
-  k: StageClock,
-  cal: Parameters<typeof businessMillisBetween>[0],
+  c: RegisteredCase,
+  plan: RegistrationSla,
 ): Promise<void> {
+  const ctx: RecordContext = { ...c };
+  await insertSlaRecords(
+    trx,
+    plan.clocks.filter((k) => k.metAt).map((k) => ({ ctx, record: metRecord(k, plan.calendar) })),
+  );
+  await insertClocks(trx, c.orgId, c.caseId, plan.calendarId, plan.clocks);
+}
+
+function metRecord(k: StageClock, cal: Parameters<typeof businessMillisBetween>[0]): NewSlaRecord {
   const at = k.metAt!;
-  await insertSlaRecord(trx, ctx, {
+  return {
     stage: k.stage,
     cycle: k.cycle,
     kind: 'met',
@@ -79,7 +95,7 @@ async function recordMet(
     dueAt: k.dueAt,
     onTime: at <= k.dueAt,
     businessMs: businessMillisBetween(cal, k.startedAt, at) - k.pausedBusinessMs,
-  });
+  };
 }
 
 export interface ActedCase {
@@ -131,7 +147,7 @@ export async function applySlaEffect(trx: Trx, c: ActedCase, effect: SlaEffect, 
     if (effect.reopen && k.stage === 'resolution') k = reopenStage(cal, k, now, warn);
     if (effect.stop) k = stopStage(k, now);
     if (k === before) continue;
-    if (k.metAt && !before.metAt) await recordMet(trx, ctx, k, cal);
+    if (k.metAt && !before.metAt) await insertSlaRecord(trx, ctx, metRecord(k, cal));
     await updateClock(trx, c.org_id, c.id, k);
   }
 }
