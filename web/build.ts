@@ -1,8 +1,9 @@
 // Builds the web app when web/dist is missing or older than its sources, so `npm start` on a
 // fresh clone serves the UI with no extra step. Run directly: `node --import tsx web/build.ts`.
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newestMtime } from '../server/build.ts';
 
 const WEB = path.dirname(fileURLToPath(import.meta.url));
 const DIST = path.join(WEB, 'dist');
@@ -17,21 +18,12 @@ const INPUTS = [
   '../server/src/modules/cases/case-status.ts',
 ];
 
-function newestMtime(p: string): number {
-  let stat: ReturnType<typeof statSync>;
-  try {
-    stat = statSync(p);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const name of readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, name)));
-  return newest;
-}
-
 export function webBuildIsStale(): boolean {
-  const built = newestMtime(path.join(DIST, 'index.html'));
+  // the app and the chat widget, both: a build that lost either one is not done
+  const built = Math.min(
+    newestMtime(path.join(DIST, 'index.html')),
+    newestMtime(path.join(DIST, 'widget.js')),
+  );
   if (!built) return true;
   return INPUTS.some((input) => newestMtime(path.join(WEB, input)) > built);
 }

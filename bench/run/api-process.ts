@@ -1,9 +1,10 @@
-// The API under test runs as its own process, started the way production starts it
-// (`node --import tsx server/src/main.ts serve`), so its resident memory is measured honestly
-// and the load generator does not share its event loop.
+// The API under test runs as its own process, started the way `npm start` starts it (the server
+// bundle: `node server/dist/bundle/main.mjs serve`, built by server/build.ts when stale), so its
+// resident memory is measured honestly and the load generator does not share its event loop.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ensureServerBuild, SERVER_BUNDLE } from '../../server/build.ts';
 import { BENCH_DATA_DIR, REPO_ROOT } from '../lib/postgres.ts';
 
 export interface ApiProcess {
@@ -39,22 +40,19 @@ function childrenOf(pid: number): number[] {
 export async function startApi(databaseUrl: string, port: number): Promise<ApiProcess> {
   // RIZA_BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API under load.
   const extra = process.env.RIZA_BENCH_API_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [...extra, '--import', 'tsx', 'server/src/main.ts', 'serve'],
-    {
-      cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        RIZA_DATA_DIR: path.join(BENCH_DATA_DIR, 'app'),
-      },
-      // The product's default logging stays on; its output is discarded.
-      stdio: ['ignore', 'ignore', 'pipe'],
+  await ensureServerBuild();
+  const child: ChildProcess = spawn(process.execPath, [...extra, SERVER_BUNDLE, 'serve'], {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      RIZA_DATA_DIR: path.join(BENCH_DATA_DIR, 'app'),
     },
-  );
+    // The product's default logging stays on; its output is discarded.
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (d) => {
     stderr = (stderr + String(d)).slice(-4000);

@@ -355,7 +355,7 @@ export function markdown(b: BenchResults): string {
     out.push(
       '## Memory',
       '',
-      `Resident set size of the API process (\`node --import tsx server/src/main.ts serve\`, sampled every 250 ms during the intake and read runs): ${n0(b.memory.idleBytes / MB)} MB just after start-up, peak ${n0(b.memory.peakBytes / MB)} MB, mean ${n0(b.memory.meanBytes / MB)} MB; with its child processes (the esbuild service tsx starts) ${n0(b.memory.peakTreeBytes / MB)} MB.`,
+      `Resident set size of the API process (\`node server/dist/bundle/main.mjs serve\`, the bundle \`npm start\` runs; sampled every 250 ms during the intake and read runs): ${n0(b.memory.idleBytes / MB)} MB just after start-up, peak ${n0(b.memory.peakBytes / MB)} MB, mean ${n0(b.memory.meanBytes / MB)} MB; with its child processes ${n0(b.memory.peakTreeBytes / MB)} MB.`,
       '',
     );
   }

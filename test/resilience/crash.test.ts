@@ -1,6 +1,7 @@
 // kill -9 of a real `riza serve` process while clients register cases with Idempotency-Keys:
 // after a restart, retrying every unanswered request (same key, same body) leaves each case
-// exactly once, every answered case where it was, and case numbers unique and gapless.
+// exactly once, every answered case where it was, and case numbers unique and gapless. The server
+// runs from the bundle `npm start` runs, so the test also shows that bundle serves.
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { sql } from 'kysely';
@@ -34,7 +35,7 @@ beforeAll(async () => {
   const agent = await kh.actor('agent');
   const { token } = await createApiToken(db, admin, agent.userId, 'crash test');
   auth = { authorization: `Bearer ${token}` };
-  server = await serverProcess(url);
+  server = await serverProcess(url, {}, 'serve', { bundle: true });
   await server.start();
 }, 90_000);
 

@@ -1,6 +1,7 @@
-// A real `riza serve` or `riza worker` process (node --import tsx server/src/main.ts …) for crash,
-// outage and scale-out tests: started against a given DATABASE_URL, killed with any signal,
-// restarted (a server on the same port); and a client registering cases on such a server.
+// A real `riza serve` or `riza worker` process for crash, outage and scale-out tests: from the
+// sources (node --import tsx server/src/main.ts …) or from the bundle `npm start` runs
+// (node server/dist/bundle/main.mjs …); started against a given DATABASE_URL, killed with any
+// signal, restarted (a server on the same port); and a client registering cases on such a server.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect } from 'vitest';
+import { ensureServerBuild, SERVER_BUNDLE } from '../../server/build.ts';
 import type { CaseInput } from '../../server/src/modules/cases/case-form.ts';
 import type { Db } from '../../server/src/platform/db/db.ts';
 
@@ -37,6 +39,8 @@ export class ServerProcess {
     private readonly env: Record<string, string>,
     readonly port: number,
     readonly command: 'serve' | 'worker' = 'serve',
+    /** run the bundle `npm start` runs rather than the TypeScript sources */
+    private readonly bundle = false,
   ) {
     this.url = `http://127.0.0.1:${port}`;
   }
@@ -58,7 +62,9 @@ export class ServerProcess {
   async start(timeoutMs = 45_000): Promise<void> {
     if (this.running) throw new Error('already running');
     const logFrom = this.log.length;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', this.command], {
+    if (this.bundle) await ensureServerBuild();
+    const entry = this.bundle ? [SERVER_BUNDLE] : ['--import', 'tsx', 'server/src/main.ts'];
+    const child = spawn(process.execPath, [...entry, this.command], {
       cwd: ROOT,
       env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -101,12 +107,14 @@ export async function serverProcess(
   databaseUrl: string,
   env: Record<string, string> = {},
   command: 'serve' | 'worker' = 'serve',
+  opts: { bundle?: boolean } = {},
 ) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'riza-proc-'));
   const server = new ServerProcess(
     { DATABASE_URL: databaseUrl, RIZA_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     await freePort(),
     command,
+    Boolean(opts.bundle),
   );
   afterAll(async () => {
     await server.kill('SIGKILL');
