@@ -4,7 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ensureServerBuild, SERVER_BUNDLE } from '../../server/build.ts';
+import { ensureServerBuild, SERVER_BUNDLE, SERVER_NODE_FLAGS } from '../../server/build.ts';
 import { BENCH_DATA_DIR, REPO_ROOT } from '../lib/postgres.ts';
 
 export interface ApiProcess {
@@ -38,21 +38,26 @@ function childrenOf(pid: number): number[] {
 }
 
 export async function startApi(databaseUrl: string, port: number): Promise<ApiProcess> {
-  // RIZA_BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API under load.
+  // RIZA_BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API under load
+  // (later flags win: "--max-old-space-size=4096" measures it without the heap budget).
   const extra = process.env.RIZA_BENCH_API_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
   await ensureServerBuild();
-  const child: ChildProcess = spawn(process.execPath, [...extra, SERVER_BUNDLE, 'serve'], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      RIZA_DATA_DIR: path.join(BENCH_DATA_DIR, 'app'),
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...SERVER_NODE_FLAGS, ...extra, SERVER_BUNDLE, 'serve'],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        RIZA_DATA_DIR: path.join(BENCH_DATA_DIR, 'app'),
+      },
+      // The product's default logging stays on; its output is discarded.
+      stdio: ['ignore', 'ignore', 'pipe'],
     },
-    // The product's default logging stays on; its output is discarded.
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  );
   let stderr = '';
   child.stderr?.on('data', (d) => {
     stderr = (stderr + String(d)).slice(-4000);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect } from 'vitest';
-import { ensureServerBuild, SERVER_BUNDLE } from '../../server/build.ts';
+import { ensureServerBuild, SERVER_BUNDLE, SERVER_NODE_FLAGS } from '../../server/build.ts';
 import type { CaseInput } from '../../server/src/modules/cases/case-form.ts';
 import type { Db } from '../../server/src/platform/db/db.ts';
 
@@ -63,7 +63,9 @@ export class ServerProcess {
     if (this.running) throw new Error('already running');
     const logFrom = this.log.length;
     if (this.bundle) await ensureServerBuild();
-    const entry = this.bundle ? [SERVER_BUNDLE] : ['--import', 'tsx', 'server/src/main.ts'];
+    const entry = this.bundle
+      ? [...SERVER_NODE_FLAGS, SERVER_BUNDLE]
+      : ['--import', 'tsx', 'server/src/main.ts'];
     const child = spawn(process.execPath, [...entry, this.command], {
       cwd: ROOT,
       env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },

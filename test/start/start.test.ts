@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureServerBuild, SERVER_BUNDLE } from '../../server/build.ts';
+import { ensureServerBuild, SERVER_BUNDLE, SERVER_NODE_FLAGS } from '../../server/build.ts';
 import { freePort } from '../resilience/server-process.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -24,7 +24,7 @@ beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   const t0 = Date.now();
-  child = spawn(process.execPath, [SERVER_BUNDLE, 'start'], {
+  child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_BUNDLE, 'start'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -62,6 +62,14 @@ afterAll(async () => {
 }, 60_000);
 
 describe('npm start on a fresh data folder', () => {
+  it('is what package.json runs: the bundle with the heap budget the benchmark measured', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'));
+    const bundle = path.relative(ROOT, SERVER_BUNDLE);
+    expect(pkg.scripts.start).toBe(`node ${SERVER_NODE_FLAGS.join(' ')} ${bundle} start`);
+    expect(pkg.scripts.prestart).toContain('server/build.ts');
+  });
+
   it('serves the staff app, the portal and the chat widget from the bundle', async () => {
     expect(output).toContain('Loaded policy profiles: umniah, jusan-mobile, sawa, hrdf, kontakt-home');
     const home = await fetch(`${base}/`);
