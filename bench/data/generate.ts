@@ -1,6 +1,6 @@
 // Fills a migrated database with the five policy profiles and N generated cases spread over a
 // span of days (three years by default): customers and their contacts, cases with the same
-// search_text / search_vector the product computes, timelines, messages, SLA clocks and SLA
+// search_vector the product computes, timelines, messages, SLA clocks and SLA
 // records, all written with COPY. Afterwards the case-number counters continue the series, so
 // cases registered through the API get the next numbers.
 import { randomBytes } from 'node:crypto';
@@ -11,7 +11,6 @@ import { v7 as uuidv7 } from 'uuid';
 import { formatCaseNumber } from '../../server/src/modules/cases/case.repository.ts';
 import { loadProfile } from '../../server/src/modules/orgs/load-profile.ts';
 import { searchDocument } from '../../server/src/modules/search/normalize.ts';
-import { searchText } from '../../server/src/modules/search/search-vector.ts';
 import { nextCheckAt } from '../../server/src/modules/sla/sla-clock.ts';
 import { matchPolicy } from '../../server/src/modules/sla/sla-policy.ts';
 import { createDb, type Db, migrateToLatest } from '../../server/src/platform/db/db.ts';
@@ -107,7 +106,6 @@ const COLUMNS: Record<BulkTable, string[]> = {
     'acknowledged_at',
     'response_communicated_at',
     'closed_at',
-    'search_text',
     'search_vector',
     'sla_policy_id',
     'escalation_level',
@@ -616,7 +614,6 @@ async function emitCase(
     life.acknowledgedAt,
     life.responseCommunicatedAt,
     life.closedAt,
-    searchText(...searchParts),
     tsvectorLiteral(searchDocument(...searchParts)),
     life.slaPolicyId,
     life.escalationLevel,

@@ -9,6 +9,7 @@ import * as m20261122000500 from './20261122000500_channels.ts';
 import * as m20261122000600 from './20261122000600_live_events.ts';
 import * as m20261123000100 from './20261123000100_sla_report_days.ts';
 import * as m20261124000100 from './20261124000100_drop_unused_trigram.ts';
+import * as m20261125000100 from './20261125000100_lean_storage.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261122000100_foundation': m20261122000100,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '20261122000600_live_events': m20261122000600,
   '20261123000100_sla_report_days': m20261123000100,
   '20261124000100_drop_unused_trigram': m20261124000100,
+  '20261125000100_lean_storage': m20261125000100,
 };

@@ -12,7 +12,7 @@ import { appendAudit } from '../audit/audit.ts';
 import { findOrCreateCustomer } from '../customers/customer.repository.ts';
 import { noticeForAction, noticeRegistered } from '../notifications/case-notices.ts';
 import type { OrgContext } from '../orgs/org.repository.ts';
-import { searchText, searchVector } from '../search/search-vector.ts';
+import { searchVector } from '../search/search-vector.ts';
 import { planSlaAtRegistration, startSlaAtRegistration } from '../sla/sla-lifecycle.ts';
 import { allocateCaseNumber, appendCaseEvents, newTrackingToken } from './case.repository.ts';
 import { type CaseInput, type FormLookups, fieldPath, validateCaseInput } from './case-form.ts';
@@ -241,7 +241,6 @@ export async function registerCase(
       segment,
       sla_policy_id: sla?.policyId ?? null,
       ...(opts.privacyConsentAt ? { privacy_consent_at: opts.privacyConsentAt } : {}),
-      search_text: searchText(...searchParts),
       search_vector: searchVector(...searchParts),
     })
     .execute();

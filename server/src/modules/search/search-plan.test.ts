@@ -17,12 +17,14 @@ beforeAll(async () => {
   const agent = await kh.actor('agent');
   const { id } = await registerAs(db, kh, agent, khComplaint());
   // 8,000 copies of the case, so the planner sees a table worth indexing: every one says
-  // "soyuducu", one in 300 shares a word w<n>, and each has a word of its own (an md5)
+  // "soyuducu", one in 300 shares a word w<n>, and each has a word of its own (an md5); their
+  // descriptions are as long as a written complaint (the planner weighs the table's pages)
   await sql`
     INSERT INTO cases
     SELECT (jsonb_populate_record(null::cases, to_jsonb(c) || jsonb_build_object(
       'id', gen_random_uuid(), 'number', c.number || '-' || g, 'tracking_token', c.tracking_token || g,
       'created_at', c.created_at - make_interval(mins => g),
+      'description', repeat(c.description || ' ', 10),
       'search_vector', array_to_tsvector(ARRAY['soyuducu', md5(g::text), 'w' || (g % 300)])))).*
     FROM cases c, generate_series(1, 8000) g WHERE c.id = ${id}`.execute(db);
   await sql`ANALYZE cases`.execute(db);

@@ -160,7 +160,6 @@ export interface CaseTable {
   escalation_level: Generated<number>;
   privacy_consent_at: Timestamp | null;
   segment: Generated<string>;
-  search_text: string;
   search_vector: ColumnType<string, unknown, unknown>;
 }
 export interface CaseEventTable {
