@@ -5,6 +5,7 @@
 // each foreign key re-checks every generated row against its parent.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { type Kysely, sql } from 'kysely';
 import type pg from 'pg';
 import { BENCH_DATA_DIR } from '../lib/postgres.ts';
 
@@ -74,4 +75,13 @@ export async function restoreAfterBulkLoad(
     log(`  foreign key ${fk.name} checked in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
   await fs.rm(path.join(BENCH_DATA_DIR, 'restore-schema.sql'), { force: true });
+}
+
+/** The names of every index and foreign key: the same before and after a bulk load. */
+export async function schemaObjectNames(db: Kysely<unknown>): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`
+    SELECT indexname AS name FROM pg_indexes WHERE schemaname = 'public'
+    UNION ALL SELECT conname FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace
+    ORDER BY 1`.execute(db);
+  return rows.map((r) => r.name);
 }

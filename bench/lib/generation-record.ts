@@ -16,6 +16,8 @@ export interface GenerationRecord {
   databaseSize: string;
   /** 1-minute load average at the start and the end (other work on the machine slows generation) */
   loadAverage: { start: number; end: number };
+  /** set when the data set was grown from a generated one by copying its cases (bench/data/replicate.ts) */
+  grownFrom?: { database: string; cases: number; copies: number };
 }
 
 const fileFor = (database: string) =>

@@ -72,6 +72,15 @@ export async function prepareFixtures(db: Db, sampleCases = 400): Promise<OrgFix
       .selectFrom('cases')
       .select('id')
       .where('org_id', '=', orgId)
+      // a case with its timeline (a data set grown by copies has none on the copies)
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('case_events as e')
+            .select('e.seq')
+            .whereRef('e.org_id', '=', 'cases.org_id')
+            .whereRef('e.case_id', '=', 'cases.id'),
+        ),
+      )
       .orderBy(({ fn }) => fn('random'))
       .limit(sampleCases)
       .execute();
