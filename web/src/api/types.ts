@@ -105,8 +105,52 @@ export interface CaseView {
   sla?: CaseSla | null;
 }
 
+/** The customer's name as a list row and the case view both carry it. */
+export type CustomerName = Pick<
+  CaseView['customer'],
+  'id' | 'kind' | 'firstName' | 'lastName' | 'patronymic' | 'businessName'
+>;
+
+/** A name picked in the request's language by the server. */
+export interface NamedRef {
+  id: string;
+  code: string;
+  name: string;
+}
+
+/** The most pressing running SLA stage of a case (GET /api/v1/cases rows). */
+export interface SlaSummary {
+  stage: SlaStage;
+  state: SlaState;
+  dueAt: string;
+  remainingBusinessMs: number | null;
+}
+
+/** A row of GET /api/v1/cases: what queues, boards and search results show. */
+export interface CaseListItem {
+  id: string;
+  number: string;
+  type: string;
+  status: string;
+  channel: string;
+  priority: string;
+  /** the subject, or the start of the description when there is none */
+  summary: string;
+  createdAt: string;
+  updatedAt: string;
+  responseCommunicatedAt: string | null;
+  department: NamedRef;
+  category: NamedRef | null;
+  service: NamedRef | null;
+  owner: { id: string; displayName: string };
+  customer: CustomerName;
+  escalationLevel: number;
+  /** null when no SLA stage is running */
+  sla: SlaSummary | null;
+}
+
 export interface CasePage {
-  items: CaseView[];
+  items: CaseListItem[];
   nextCursor: string | null;
 }
 

@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { CASE_TYPES, CHANNELS } from '../../modules/cases/case-form.ts';
 import {
   CASE_ACTIONS,
@@ -6,6 +6,7 @@ import {
   PRIORITIES,
   REJECTION_REASONS,
 } from '../../modules/cases/case-status.ts';
+import { SLA_STAGES } from '../../modules/sla/sla-policy.ts';
 import { LOCALES } from '../../platform/i18n/locales.ts';
 
 const str = (max: number) => Type.String({ maxLength: max });
@@ -109,3 +110,74 @@ export const CaseListQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/**
+ * A value or null, as a JSON Schema type list (OpenAPI 3.1) rather than anyOf: fast-json-stringify
+ * serialises a type list with one check instead of trying each branch.
+ */
+const nullable = <T extends TSchema>(schema: T) =>
+  Type.Unsafe<Static<T> | null>({ ...schema, type: [schema.type as string, 'null'] });
+
+const NamedRef = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  code: Type.String(),
+  name: Type.String({ description: 'in the language of the request' }),
+});
+
+const SLA_STATES = ['on_track', 'due_soon', 'breached', 'paused'] as const;
+
+/** A row of GET /api/v1/cases; the response is serialised from this schema (fast-json-stringify). */
+export const CaseListItem = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  number: Type.String(),
+  type: Type.String(),
+  status: Type.String({ description: CASE_STATUSES.join(' | ') }),
+  channel: Type.String(),
+  priority: Type.String(),
+  summary: Type.String({
+    description: 'the subject, or the first 200 characters of the description when there is none',
+  }),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+  responseCommunicatedAt: nullable(Type.String({ format: 'date-time' })),
+  department: NamedRef,
+  category: nullable(NamedRef),
+  service: nullable(NamedRef),
+  owner: Type.Object({ id: Type.String({ format: 'uuid' }), displayName: Type.String() }),
+  customer: Type.Object(
+    {
+      id: Type.String({ format: 'uuid' }),
+      kind: Type.String({ description: 'person | business' }),
+      firstName: nullable(Type.String()),
+      lastName: nullable(Type.String()),
+      patronymic: nullable(Type.String()),
+      businessName: nullable(Type.String()),
+    },
+    {
+      description:
+        "the customer's name only; contacts are on the case view, after an identity check where required",
+    },
+  ),
+  escalationLevel: Type.Integer(),
+  sla: nullable(
+    Type.Object(
+      {
+        stage: Type.String({ description: SLA_STAGES.join(' | ') }),
+        state: Type.String({ description: SLA_STATES.join(' | ') }),
+        dueAt: Type.String({ format: 'date-time' }),
+        remainingBusinessMs: nullable(
+          Type.Number({ description: 'business time left in the case calendar; negative when overdue' }),
+        ),
+      },
+      {
+        description:
+          'the most pressing running SLA stage: overdue first, then due soon, on track, paused (earliest due among equals); null when no stage is running',
+      },
+    ),
+  ),
+});
+
+export const CaseListPage = Type.Object({
+  items: Type.Array(CaseListItem),
+  nextCursor: nullable(Type.String({ description: 'pass as `cursor` for the next page' })),
+});

@@ -3,16 +3,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can, canReadCase } from '../../modules/access/permissions.ts';
-import {
-  type CaseListFilters,
-  getCaseView,
-  getTimeline,
-  listCaseViews,
-  orgForDates,
-  queueCounts,
-} from '../../modules/cases/case.repository.ts';
+import { getCaseView, getTimeline, orgForDates, queueCounts } from '../../modules/cases/case.repository.ts';
 import { type ActionInput, addNote, applyCaseAction, assignOwner } from '../../modules/cases/case-actions.ts';
 import type { CaseInput } from '../../modules/cases/case-form.ts';
+import { type CaseListFilters, listCases } from '../../modules/cases/case-list.ts';
 import type { CaseAction } from '../../modules/cases/case-status.ts';
 import { registerCase } from '../../modules/cases/register-case.ts';
 import { getOrgById } from '../../modules/orgs/org.repository.ts';
@@ -22,7 +16,15 @@ import { AppError, notFound, validation } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
 import { requestHash, runIdempotent } from '../../platform/idempotency.ts';
 import { actorOf, requireAnyPermission, requirePermission } from '../auth.ts';
-import { CaseActionBody, CaseActionParams, CaseCreateBody, CaseListQuery, IdParams } from './case.schemas.ts';
+import { requestLocale } from '../error-handler.ts';
+import {
+  CaseActionBody,
+  CaseActionParams,
+  CaseCreateBody,
+  CaseListPage,
+  CaseListQuery,
+  IdParams,
+} from './case.schemas.ts';
 
 const CASE_NUMBER = /^[A-Z]{1,10}-\d{4}-\d{6,}$/;
 
@@ -99,7 +101,10 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
       schema: {
         tags: ['cases'],
         summary: 'List cases with filters, full-text search (q) and keyset pagination (cursor)',
+        description:
+          "A slim row per case — what queues, boards and search results show: names in the language of Accept-Language (else the user's), the subject (or the start of the description), the customer's name and the most pressing running SLA stage. The full case, every SLA stage with its dates, is GET /api/v1/cases/{id}.",
         querystring: CaseListQuery,
+        response: { 200: CaseListPage },
       },
     },
     async (request) => {
@@ -154,7 +159,7 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
       }
       if (!can(actor, 'cases:read:org'))
         filters.scope = { departmentId: actor.departmentId, userId: actor.userId };
-      const rows = await listCaseViews(db, actor.orgId, filters, actor.locale as Locale);
+      const rows = await listCases(db, actor.orgId, filters, requestLocale(request));
       const items = rows.slice(0, limit);
       const last = items[items.length - 1];
       return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };

@@ -4,8 +4,8 @@ import { createOrg, khComplaint, registerAs, type TestOrg } from '../../../../te
 import type { Db } from '../../platform/db/db.ts';
 import type { Actor } from '../access/permissions.ts';
 import { searchQuery } from '../search/normalize.ts';
-import { type CaseListFilters, listCaseViews } from './case.repository.ts';
 import { addNote } from './case-actions.ts';
+import { type CaseListFilters, listCases } from './case-list.ts';
 
 let db: Db;
 let kh: TestOrg;
@@ -46,7 +46,7 @@ beforeAll(async () => {
 }, 180_000);
 
 async function ids(f: Omit<CaseListFilters, 'tsQuery'>) {
-  return (await listCaseViews(db, kh.org.orgId, { ...f, tsQuery })).map((c) => c.id);
+  return (await listCases(db, kh.org.orgId, { ...f, tsQuery })).map((c) => c.id);
 }
 
 describe('searching the case list', () => {
@@ -70,7 +70,7 @@ describe('searching the case list', () => {
       const seen: string[] = [];
       let after: CaseListFilters['after'];
       for (let page = 0; page < 10; page++) {
-        const views = await listCaseViews(db, kh.org.orgId, { tsQuery, limit: 2, searchWindow, after });
+        const views = await listCases(db, kh.org.orgId, { tsQuery, limit: 2, searchWindow, after });
         if (!views.length) break;
         seen.push(...views.map((v) => v.id));
         const last = views[views.length - 1]!;
@@ -83,7 +83,7 @@ describe('searching the case list', () => {
   it('applies the list filters to matches found through messages too', async () => {
     const got = await ids({ limit: 50, searchWindow: 2, ownerId: '00000000-0000-7000-8000-000000000000' });
     expect(got).toEqual([]);
-    const owner = (await listCaseViews(db, kh.org.orgId, { limit: 1 }))[0]!.owner.id;
+    const owner = (await listCases(db, kh.org.orgId, { limit: 1 }))[0]!.owner.id;
     expect(await ids({ limit: 50, searchWindow: 2, ownerId: owner })).toEqual(expected);
     expect(await ids({ limit: 50, searchWindow: 2, status: ['closed'] })).toEqual([]);
   });

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/db.ts';
 import { createOrg, khComplaint, registerAs, type TestOrg } from '../../../../test/factories.ts';
 import type { Db } from '../../platform/db/db.ts';
-import { caseListQuery } from '../cases/case.repository.ts';
+import { caseListQuery } from '../cases/case-list.ts';
 import { searchDocument, searchQuery } from './normalize.ts';
 
 let db: Db;

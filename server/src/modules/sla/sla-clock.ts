@@ -163,7 +163,13 @@ export function extendStage(
   };
 }
 
-export function stageState(c: StageClock, now: Date): StageState {
+/** What the state of a clock depends on. */
+export type StateOfClock = Pick<
+  StageClock,
+  'metAt' | 'stoppedAt' | 'pausedAt' | 'dueAt' | 'warnAt' | 'remainingMs'
+>;
+
+export function stageState(c: StateOfClock, now: Date): StageState {
   if (c.metAt) return 'met';
   if (c.stoppedAt) return 'stopped';
   if (c.pausedAt) return 'paused';
@@ -173,7 +179,7 @@ export function stageState(c: StageClock, now: Date): StageState {
 }
 
 /** Business time left (negative when overdue); frozen while paused or met; null when stopped. */
-export function remainingBusinessMs(cal: CalendarSpec, c: StageClock, now: Date): number | null {
+export function remainingBusinessMs(cal: CalendarSpec, c: StateOfClock, now: Date): number | null {
   if (c.stoppedAt) return null;
   if (c.metAt || c.pausedAt) return c.remainingMs;
   return businessMillisBetween(cal, now, c.dueAt);

@@ -4,8 +4,9 @@ import type { DbOrTrx } from '../../platform/db/db.ts';
 import type { CaseSlaStageRow } from '../../platform/db/schema.ts';
 import { type DateForPeople, formatDateForPeople } from '../../platform/i18n/dates.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
+import type { CalendarSpec } from '../calendar/calendar.ts';
 import { clocksForCases, getCalendarsByIds, type LoadedCalendar, toClock } from './sla.repository.ts';
-import { remainingBusinessMs, type StageState, stageState } from './sla-clock.ts';
+import { remainingBusinessMs, type StageState, type StateOfClock, stageState } from './sla-clock.ts';
 import { SLA_STAGES, type SlaStage, type SlaUnit } from './sla-policy.ts';
 
 export interface SlaStageView {
@@ -102,5 +103,35 @@ function toView(
           withTime: true,
         })
       : null,
+  };
+}
+
+/** A running stage's states, the most pressing first: what a list row shows of a case's SLA. */
+export const PRESSING: readonly StageState[] = ['breached', 'due_soon', 'on_track', 'paused'];
+
+/**
+ * The SLA in a list row: the case's most pressing running stage (overdue first, then due soon, on
+ * track, paused; the earliest due among equals). The full view, every stage with its dates, is the
+ * single case's.
+ */
+export interface SlaSummary {
+  stage: SlaStage;
+  state: StageState;
+  dueAt: string;
+  /** business time left (negative when overdue), in the case's calendar */
+  remainingBusinessMs: number | null;
+}
+
+/** The summary of the stage clock chosen as the most pressing (the list query picks it in SQL). */
+export function slaSummary(
+  cal: CalendarSpec,
+  clock: StateOfClock & { stage: SlaStage },
+  now: Date,
+): SlaSummary {
+  return {
+    stage: clock.stage,
+    state: stageState(clock, now),
+    dueAt: clock.dueAt.toISOString(),
+    remainingBusinessMs: remainingBusinessMs(cal, clock, now),
   };
 }

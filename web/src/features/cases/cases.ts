@@ -1,6 +1,7 @@
 // Case queries and changes. Live updates (live.ts) keep them fresh; they poll slowly only while the
 // live stream is down.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { api, query } from '../../api/client.ts';
 import type { CasePage, CaseView, Me, TimelineEvent } from '../../api/types.ts';
 import { FALLBACK_POLL_MS, useFallbackPoll } from './live.ts';
@@ -10,8 +11,10 @@ const PAGE = 50;
 
 export function useCaseList(queue: QueueId, filters: CaseFilters) {
   const params = listParams(queue, filters);
+  // rows carry names in the UI language: another language is another list
+  const { i18n } = useTranslation();
   return useInfiniteQuery({
-    queryKey: ['cases', queue, params],
+    queryKey: ['cases', queue, params, i18n.language],
     queryFn: ({ pageParam }) =>
       api<CasePage>(`/api/v1/cases${query({ ...params, limit: PAGE, cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,

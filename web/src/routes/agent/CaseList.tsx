@@ -1,9 +1,8 @@
 import { Anchor, Button, Center, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import type { CaseView } from '../../api/types.ts';
+import type { CaseListItem } from '../../api/types.ts';
 import { useSession } from '../../features/session/SessionContext.tsx';
-import { pickText } from '../../i18n/format.ts';
 import { PriorityBadge, StatusBadge } from '../../ui/Badges.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { Data, UserText } from '../../ui/UserText.tsx';
@@ -11,14 +10,14 @@ import { listedName } from './case/customer-name.ts';
 import { NextSlaBadge } from './case/SlaBadges.tsx';
 
 interface Props {
-  items: CaseView[];
+  items: CaseListItem[];
   active: number;
   onActivate: (index: number) => void;
-  onOpen: (item: CaseView) => void;
+  onOpen: (item: CaseListItem) => void;
 }
 
 export function CaseTable({ items, active, onActivate, onOpen }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { org } = useSession();
   const location = useLocation();
   // the case view's "back" returns to this queue with its filters
@@ -66,8 +65,8 @@ export function CaseTable({ items, active, onActivate, onOpen }: Props) {
                 </Anchor>
               </Table.Td>
               <Table.Td maw={360}>
-                <UserText size="sm" className="truncate" title={c.subject || c.description}>
-                  {c.subject || c.description}
+                <UserText size="sm" className="truncate" title={c.summary}>
+                  {c.summary}
                 </UserText>
                 <NextSlaBadge sla={c.sla} />
               </Table.Td>
@@ -82,7 +81,7 @@ export function CaseTable({ items, active, onActivate, onOpen }: Props) {
               </Table.Td>
               <Table.Td visibleFrom="xl">
                 <Text size="sm">
-                  <Data>{pickText(c.department.name, i18n.language)}</Data>
+                  <Data>{c.department.name}</Data>
                 </Text>
               </Table.Td>
               <Table.Td>

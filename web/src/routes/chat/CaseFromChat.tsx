@@ -18,7 +18,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, query } from '../../api/client.ts';
-import type { CasePage, CaseView } from '../../api/types.ts';
+import type { CaseListItem, CasePage } from '../../api/types.ts';
 import { useSession } from '../../features/session/SessionContext.tsx';
 import { pickText } from '../../i18n/format.ts';
 import { IconCheck } from '../../ui/icons.tsx';
@@ -180,7 +180,7 @@ export function AttachCaseModal({
 }) {
   const { t } = useTranslation();
   const [number, setNumber] = useState('');
-  const [found, setFound] = useState<CaseView[] | null>(null);
+  const [found, setFound] = useState<CaseListItem[] | null>(null);
   const [searching, setSearching] = useState(false);
   const [searchError, setSearchError] = useState<unknown>(null);
   const [picked, setPicked] = useState<string | null>(null);
@@ -257,7 +257,7 @@ export function AttachCaseModal({
                             <Data>{c.number}</Data>
                           </Text>{' '}
                           <UserText component="span" size="sm">
-                            {c.subject}
+                            {c.summary}
                           </UserText>
                         </span>
                       }

@@ -4,7 +4,7 @@
 import { Button, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseView } from '../../api/types.ts';
+import type { CaseListItem } from '../../api/types.ts';
 import { OPEN_STATUSES } from '../../features/cases/lifecycle.ts';
 import { useSession } from '../../features/session/SessionContext.tsx';
 import { useFormatters } from '../../i18n/format.ts';
@@ -36,7 +36,7 @@ export function FollowUpPage() {
   );
 }
 
-function useSelection(items: CaseView[] | undefined) {
+function useSelection(items: CaseListItem[] | undefined) {
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   // cases that left the list (closed elsewhere, transferred) drop out of the selection
   const present = useMemo(() => {

@@ -1,8 +1,9 @@
 // The manager's data: the report endpoints (JSON for the charts, the same URL with format=csv|xlsx
 // for the files), whole case lists for the follow-up board, and the bulk close / transfer.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { api, query } from '../../api/client.ts';
-import type { CasePage, CaseView } from '../../api/types.ts';
+import type { CaseListItem, CasePage } from '../../api/types.ts';
 
 type Params = Record<string, string | undefined>;
 
@@ -99,16 +100,18 @@ export const BOARD_CAP = 2000;
 export const BOARD_POLL_MS = 30_000;
 
 export interface AllCases {
-  items: CaseView[];
+  items: CaseListItem[];
   /** more cases matched than BOARD_CAP */
   capped: boolean;
 }
 
 export function useAllCases(key: string, params: Params[], enabled = true) {
+  const { i18n } = useTranslation();
   return useQuery({
-    queryKey: ['manager', 'board', key, params],
+    // rows carry names in the UI language: another language is another list
+    queryKey: ['manager', 'board', key, params, i18n.language],
     queryFn: async (): Promise<AllCases> => {
-      const items: CaseView[] = [];
+      const items: CaseListItem[] = [];
       let capped = false;
       for (const p of params) {
         let cursor: string | undefined;

@@ -2,12 +2,12 @@
 // guessed) when it does not.
 import { Badge, Group, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CaseSla, SlaState } from '../../../api/types.ts';
+import type { CaseSla, SlaState, SlaSummary } from '../../../api/types.ts';
 import { useSession } from '../../../features/session/SessionContext.tsx';
 import { useFormatters } from '../../../i18n/format.ts';
 import { IconClock } from '../../../ui/icons.tsx';
 
-const STATE_COLOR: Record<SlaState, string> = {
+export const STATE_COLOR: Record<SlaState, string> = {
   on_track: 'teal',
   due_soon: 'orange',
   breached: 'red',
@@ -16,9 +16,10 @@ const STATE_COLOR: Record<SlaState, string> = {
   stopped: 'gray',
 };
 
-type Stage = CaseSla['stages'][number];
+/** A stage of the case view, or the summary a list row carries (which is never met). */
+type Stage = SlaSummary & { metAt?: string | null };
 
-function useStageText() {
+export function useStageText() {
   const { t } = useTranslation();
   const { org } = useSession();
   const f = useFormatters(org.timezone);
@@ -71,10 +72,9 @@ export function SlaBadges({ sla }: { sla: CaseSla | null | undefined }) {
   );
 }
 
-/** In a list row: the first stage still running, if any. */
-export function NextSlaBadge({ sla }: { sla: CaseSla | null | undefined }) {
+/** In a list row: the most pressing stage still running, if any (the server picks it). */
+export function NextSlaBadge({ sla: next }: { sla: SlaSummary | null | undefined }) {
   const text = useStageText();
-  const next = sla?.stages.find((s) => s.state !== 'met' && s.state !== 'stopped');
   if (!next) return null;
   return (
     <Badge

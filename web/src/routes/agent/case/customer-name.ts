@@ -1,7 +1,7 @@
-import type { CaseView, Org } from '../../../api/types.ts';
+import type { CustomerName, Org } from '../../../api/types.ts';
 
 /** Name as the customer gave it: person (first, patronymic, last) or business. */
-export function customerName(c: CaseView['customer']): string {
+export function customerName(c: CustomerName): string {
   if (c.kind === 'business' && c.businessName) return c.businessName;
   return [c.firstName, c.patronymic, c.lastName].filter(Boolean).join(' ') || c.businessName || '';
 }
@@ -18,7 +18,7 @@ const initial = (name: string | null) => (name ? `${[...name.trim()][0] ?? ''}â€
  * organisation requires the check (an establishment's name is public). The server's customer
  * endpoint decides what the case view itself shows.
  */
-export function listedName(c: CaseView['customer'], org: Org): string {
+export function listedName(c: CustomerName, org: Org): string {
   if (!identityCheckRequired(org)) return customerName(c);
   if (c.kind === 'business' && c.businessName) return c.businessName;
   return [initial(c.firstName), initial(c.patronymic), initial(c.lastName)].filter(Boolean).join(' ');

@@ -16,9 +16,7 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CaseView } from '../../../api/types.ts';
-import { useSession } from '../../../features/session/SessionContext.tsx';
-import { pickText } from '../../../i18n/format.ts';
+import type { CaseListItem } from '../../../api/types.ts';
 import { StatusBadge } from '../../../ui/Badges.tsx';
 import { ErrorState } from '../../../ui/States.tsx';
 import { Data, UserText } from '../../../ui/UserText.tsx';
@@ -29,7 +27,7 @@ export interface ColumnProps {
   title: string;
   hint: string;
   emptyText: string;
-  items: CaseView[] | undefined;
+  items: CaseListItem[] | undefined;
   pending: boolean;
   error: unknown;
   onRetry: () => void;
@@ -39,13 +37,12 @@ export interface ColumnProps {
   /** the bulk action buttons, given the selected cases */
   actions: ReactNode;
   /** what the last cell says about a case (when answered, how old, its deadline) */
-  aside: (c: CaseView) => ReactNode;
+  aside: (c: CaseListItem) => ReactNode;
   showStatus?: boolean;
 }
 
 export function BoardColumn(p: ColumnProps) {
-  const { t, i18n } = useTranslation();
-  const { org } = useSession();
+  const { t } = useTranslation();
   const items = p.items ?? [];
   const chosen = items.filter((c) => p.selected.has(c.id)).length;
   const all = items.length > 0 && chosen === items.length;
@@ -146,13 +143,13 @@ export function BoardColumn(p: ColumnProps) {
                         </Anchor>
                         {p.showStatus && <StatusBadge status={c.status} />}
                       </Group>
-                      <UserText size="sm" className="truncate" title={c.subject || c.description}>
-                        {c.subject || c.description}
+                      <UserText size="sm" className="truncate" title={c.summary}>
+                        {c.summary}
                       </UserText>
                       <Text size="xs" c="dimmed" className="truncate">
                         <Data>{customerName(c.customer) || '—'}</Data>
                         {' · '}
-                        <Data>{pickText(c.department.name, i18n.language, org.defaultLocale)}</Data>
+                        <Data>{c.department.name}</Data>
                       </Text>
                       <Group gap="xs" mt={4} wrap="wrap">
                         {p.aside(c)}
