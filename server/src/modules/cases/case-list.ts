@@ -210,66 +210,63 @@ export function caseListQuery(
           .as('s'),
       (join) => join.onTrue(),
     )
-    .select((eb) => [
-      'c.id',
-      'c.number',
-      'c.type',
-      'c.status',
-      'c.channel',
-      'c.priority',
-      sql<string>`CASE WHEN c.subject <> '' THEN c.subject WHEN length(c.description) > ${SUMMARY_CHARS} THEN left(c.description, ${SUMMARY_CHARS}) || '…' ELSE c.description END`.as(
-        'summary',
-      ),
-      'c.created_at',
-      'c.updated_at',
-      'c.response_communicated_at',
-      'c.department_id',
-      'c.owner_id',
-      'c.customer_id',
-      'c.category_id',
-      'c.service_id',
-      'c.escalation_level',
-      jsonObjectFrom(
+    .select((eb) => {
+      // a department, category or service: its code and its name in the reader's language
+      const named = (
+        table: 'departments' | 'categories' | 'services',
+        key: 'department_id' | 'category_id' | 'service_id',
+      ) =>
+        jsonObjectFrom(
+          eb
+            // the three tables share these columns; typed as one so the select has one shape
+            .selectFrom(`${table} as r` as 'departments as r')
+            .select(['r.code', localName('r.name', locale).as('name')])
+            .whereRef('r.org_id', '=', 'c.org_id')
+            .whereRef('r.id', '=', `c.${key}`),
+        );
+      return [
+        'c.id',
+        'c.number',
+        'c.type',
+        'c.status',
+        'c.channel',
+        'c.priority',
+        sql<string>`CASE WHEN c.subject <> '' THEN c.subject WHEN length(c.description) > ${SUMMARY_CHARS} THEN left(c.description, ${SUMMARY_CHARS}) || '…' ELSE c.description END`.as(
+          'summary',
+        ),
+        'c.created_at',
+        'c.updated_at',
+        'c.response_communicated_at',
+        'c.department_id',
+        'c.owner_id',
+        'c.customer_id',
+        'c.category_id',
+        'c.service_id',
+        'c.escalation_level',
+        named('departments', 'department_id').as('department'),
         eb
-          .selectFrom('departments as d')
-          .select(['d.code', localName('d.name', locale).as('name')])
-          .whereRef('d.org_id', '=', 'c.org_id')
-          .whereRef('d.id', '=', 'c.department_id'),
-      ).as('department'),
-      eb
-        .selectFrom('users as o')
-        .select('o.display_name')
-        .whereRef('o.org_id', '=', 'c.org_id')
-        .whereRef('o.id', '=', 'c.owner_id')
-        .as('owner_name'),
-      jsonObjectFrom(
-        eb
-          .selectFrom('customers as cu')
-          .select(['cu.kind', 'cu.first_name', 'cu.last_name', 'cu.patronymic', 'cu.business_name'])
-          .whereRef('cu.org_id', '=', 'c.org_id')
-          .whereRef('cu.id', '=', 'c.customer_id'),
-      ).as('customer'),
-      jsonObjectFrom(
-        eb
-          .selectFrom('categories as cat')
-          .select(['cat.code', localName('cat.name', locale).as('name')])
-          .whereRef('cat.org_id', '=', 'c.org_id')
-          .whereRef('cat.id', '=', 'c.category_id'),
-      ).as('category'),
-      jsonObjectFrom(
-        eb
-          .selectFrom('services as sv')
-          .select(['sv.code', localName('sv.name', locale).as('name')])
-          .whereRef('sv.org_id', '=', 'c.org_id')
-          .whereRef('sv.id', '=', 'c.service_id'),
-      ).as('service'),
-      's.stage as sla_stage',
-      's.calendar_id as sla_calendar_id',
-      's.due_at as sla_due_at',
-      's.warn_at as sla_warn_at',
-      's.paused_at as sla_paused_at',
-      's.remaining_ms as sla_remaining_ms',
-    ])
+          .selectFrom('users as o')
+          .select('o.display_name')
+          .whereRef('o.org_id', '=', 'c.org_id')
+          .whereRef('o.id', '=', 'c.owner_id')
+          .as('owner_name'),
+        jsonObjectFrom(
+          eb
+            .selectFrom('customers as cu')
+            .select(['cu.kind', 'cu.first_name', 'cu.last_name', 'cu.patronymic', 'cu.business_name'])
+            .whereRef('cu.org_id', '=', 'c.org_id')
+            .whereRef('cu.id', '=', 'c.customer_id'),
+        ).as('customer'),
+        named('categories', 'category_id').as('category'),
+        named('services', 'service_id').as('service'),
+        's.stage as sla_stage',
+        's.calendar_id as sla_calendar_id',
+        's.due_at as sla_due_at',
+        's.warn_at as sla_warn_at',
+        's.paused_at as sla_paused_at',
+        's.remaining_ms as sla_remaining_ms',
+      ] as const;
+    })
     .where('c.org_id', '=', orgId)
     .where('c.id', 'in', ids)
     .orderBy('c.created_at', 'desc')
